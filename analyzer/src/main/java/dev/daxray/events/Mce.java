@@ -1,0 +1,13 @@
+package dev.daxray.events;
+
+/**
+ * An x86 machine-check report: a {@code mce: [Hardware Error]} dump joined into one event, or one
+ * of the one-line {@code mce:} messages (user-access error, not recovered, events logged, storm).
+ *
+ * @param severity corrected, uncorrected, recoverable or fatal, when known
+ * @param message  the kernel's own words, e.g. {@code Uncorrected hardware memory error in user-access}
+ */
+@EventType(value = "mce", description = "x86 machine check (dump or mce: message)")
+public record Mce(Origin origin, String severity, Hex physAddr, Integer cpu, Integer bank, Hex status,
+                  String message) implements Event {
+}

@@ -1,0 +1,34 @@
+package dev.daxray.families;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import dev.daxray.events.Event;
+import dev.daxray.records.LogRecord;
+
+/** A family whose messages are each one line: one record in, at most one event out. */
+public abstract class LineFamily implements Family {
+
+    /** Reads one line; each reader gets its own, since parse drivers are not thread-safe. */
+    @FunctionalInterface
+    public interface LineParser {
+        /** The event this line is, or empty when it is not of this family. */
+        Optional<Event> parse(LogRecord record);
+    }
+
+    /** A new parser for one reader. */
+    protected abstract LineParser newParser();
+
+    @Override
+    public final FamilyReader newReader() {
+        LineParser parser = newParser();
+        return new FamilyReader() {
+            @Override
+            public boolean offer(LogRecord record, Consumer<Event> sink) {
+                Optional<Event> event = parser.parse(record);
+                event.ifPresent(sink);
+                return event.isPresent();
+            }
+        };
+    }
+}

@@ -1,0 +1,30 @@
+package dev.daxray.records;
+
+/**
+ * What the prefix of a line said.
+ *
+ * @param kind      which family of prefixes it is
+ * @param format    the capture format it names, for the per-input summary (e.g. {@code dmesg -T})
+ * @param micros    monotonic time since boot in microseconds, or null
+ * @param wall      wall-clock time as ISO-8601 text, or null
+ * @param host      host name (syslog, journal), or null
+ * @param tag       syslog identifier without the colon (e.g. {@code kernel}), or null
+ * @param level     syslog priority level 0-7 when printed, or -1
+ * @param caller    printk caller id (e.g. {@code T123}), or null
+ * @param bodyStart index in the line where the kernel message starts
+ */
+public record Envelope(EnvelopeKind kind, String format, Long micros, String wall, String host, String tag,
+                       int level, String caller, int bodyStart) {
+
+    private static final Envelope BARE = new Envelope(EnvelopeKind.BARE, "console", null, null, null, null, -1,
+            null, 0);
+
+    public static Envelope bare() {
+        return BARE;
+    }
+
+    /** True for lines written by the kernel (no tag, or the tag {@code kernel}). */
+    public boolean fromKernel() {
+        return tag == null || tag.equals("kernel");
+    }
+}
