@@ -2,7 +2,7 @@ package dev.daxray.families;
 
 import java.util.List;
 
-import dev.daxray.families.printk.BannerFamily;
+import dev.daxray.families.printk.PrintkFamily;
 
 /** The families daxray reads, in the order a line is offered to them. */
 public final class Families {
@@ -13,6 +13,6 @@ public final class Families {
     /** Every shipped family. Earlier families win when a line carries several families' keywords. */
     public static List<Family> standard() {
         return List.of(
-                new BannerFamily());
+                new PrintkFamily());
     }
 }
