@@ -34,6 +34,7 @@ import dev.daxray.records.PrefixSniffer;
 final class CaptureScanner {
 
     private static final int UNPARSED_SAMPLE = 5;
+    private static final String CONSOLE = "console";
 
     private final List<Family> families;
     private final KeywordPrefilter prefilter;
@@ -60,6 +61,12 @@ final class CaptureScanner {
         }
     }
 
+    /** JSON documents (ndctl, daxctl, bpftrace -f json) start with a brace or an array of objects. */
+    private static boolean looksLikeJson(String firstLine) {
+        return firstLine.startsWith("{") || firstLine.equals("[") || firstLine.startsWith("[{")
+                || firstLine.startsWith("[ {");
+    }
+
     /** The state of one input being read. */
     private final class InputScan {
         private final String file;
@@ -74,6 +81,8 @@ final class CaptureScanner {
         private long events;
         private long lastMicros;
         private long lastLine;
+        private boolean json;
+        private boolean sawContent;
 
         InputScan(String file, int input, Consumer<Event> sink) {
             this.file = file;
@@ -100,6 +109,10 @@ final class CaptureScanner {
                 }
             }
             String line = new String(buf, off, len, StandardCharsets.UTF_8);
+            if (!sawContent && !line.isBlank()) {
+                sawContent = true;
+                json = looksLikeJson(line.strip());
+            }
             Envelope envelope = envelopes.parse(line);
             String body = line.substring(envelope.bodyStart());
             if (boots.observe(envelope, line, body)) {
@@ -170,11 +183,13 @@ final class CaptureScanner {
 
         InputSummary summary(long lines, long truncated, long nulBytes, String error) {
             String format = formatVotes.entrySet().stream()
+                    .filter(vote -> !vote.getKey().equals(CONSOLE))
                     .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                     .map(Map.Entry::getKey)
-                    .orElse("empty");
-            // In a console capture without prefixes, a line without one is normal, not unparsed.
-            boolean bareIsNormal = format.equals("console");
+                    .orElse(json ? "json" : formatVotes.isEmpty() ? "empty" : CONSOLE);
+            // Only a console capture with no prefixed line at all makes unprefixed lines normal;
+            // anywhere else they are shell prompts, quoting or annotations: unparsed.
+            boolean bareIsNormal = format.equals(CONSOLE);
             long unparsed = bareIsNormal ? 0 : bareUnread;
             return new InputSummary(file, format, lines, events, unparsed, truncated, nulBytes, boots.boots(),
                     bareIsNormal ? List.of() : bareSample, error);
