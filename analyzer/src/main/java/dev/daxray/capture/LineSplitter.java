@@ -2,6 +2,9 @@ package dev.daxray.capture;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 
 /**
  * Splits a byte stream into lines without decoding it: the hot loop of the whole tool.
@@ -16,6 +19,11 @@ public final class LineSplitter {
     public static final int MAX_LINE = 64 * 1024;
 
     private static final int BUFFER = 1 << 20;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long ONES = 0x0101010101010101L;
+    private static final long HIGHS = 0x8080808080808080L;
+    private static final long NEWLINES = ONES * '\n';
 
     /** Receives each line as a slice of the splitter's buffer, valid only during the call. */
     @FunctionalInterface
@@ -85,8 +93,17 @@ public final class LineSplitter {
         return new Stats(lineNo, bytes, truncated, nuls);
     }
 
+    /** The next LF in {@code buf[from, to)}, eight bytes at a time, or -1. */
     private static int indexOf(byte[] buf, int from, int to) {
-        for (int i = from; i < to; i++) {
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long word = (long) LONGS.get(buf, i);
+            long found = zeroBytes(word ^ NEWLINES);
+            if (found != 0) {
+                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
             if (buf[i] == '\n') {
                 return i;
             }
@@ -94,11 +111,36 @@ public final class LineSplitter {
         return -1;
     }
 
+    /** High bit set in each byte of the result where {@code word} has a zero byte (exact for the lowest). */
+    private static long zeroBytes(long word) {
+        return (word - ONES) & ~word & HIGHS;
+    }
+
+    private static boolean hasNul(byte[] buf, int off, int len) {
+        int i = off;
+        int end = off + len;
+        for (; i + 8 <= end; i += 8) {
+            if (zeroBytes((long) LONGS.get(buf, i)) != 0) {
+                return true;
+            }
+        }
+        for (; i < end; i++) {
+            if (buf[i] == 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Strips trailing CRs and NUL bytes, hands the line over, returns the NULs removed. */
     private static int deliver(byte[] buf, int off, int len, long lineNo, LineHandler handler) {
         int n = len;
         while (n > 0 && buf[off + n - 1] == '\r') {
             n--;
+        }
+        if (!hasNul(buf, off, n)) {
+            handler.line(buf, off, n, lineNo);
+            return 0;
         }
         int nuls = 0;
         int w = off;

@@ -8,9 +8,11 @@ import java.util.List;
  * Tells, from raw bytes, which families a line could belong to: the cheap test that keeps almost
  * every line of a large capture away from the parsers.
  *
- * <p>Each keyword is indexed by its rarest byte pair (its anchor); the scan tests every byte pair of
- * the line against a 64 Kbit table and compares whole keywords only at the few positions whose pair
- * is an anchor. The result is a bit mask over families (bit {@code i} = family {@code i}).
+ * <p>Each keyword is indexed by two anchors: its rarest byte pair at an even offset and its rarest
+ * at an odd offset. The scan then tests only every second byte pair of the line against a 64 Kbit
+ * table (whatever the parity of a keyword's start, one of its anchors lands on a tested position)
+ * and compares whole keywords only where a pair is an anchor. The result is a bit mask over
+ * families (bit {@code i} = family {@code i}).
  */
 public final class KeywordPrefilter {
 
@@ -34,16 +36,19 @@ public final class KeywordPrefilter {
         for (int family = 0; family < keywordsByFamily.size(); family++) {
             for (String keyword : keywordsByFamily.get(family)) {
                 byte[] bytes = keyword.getBytes(StandardCharsets.US_ASCII);
-                if (bytes.length < 2) {
-                    throw new IllegalArgumentException("keyword too short for the prefilter: [" + keyword + "]");
+                if (bytes.length < 3) {
+                    throw new IllegalArgumentException("keyword too short for the prefilter (3 bytes at least): ["
+                            + keyword + "]");
                 }
-                int anchor = rarestPair(bytes);
-                int pair = pair(bytes[anchor], bytes[anchor + 1]);
-                anchors[pair >>> 6] |= 1L << pair;
-                if (building.get(pair) == null) {
-                    building.set(pair, new ArrayList<>());
+                for (int parity = 0; parity < 2; parity++) {
+                    int anchor = rarestPair(bytes, parity);
+                    int pair = pair(bytes[anchor], bytes[anchor + 1]);
+                    anchors[pair >>> 6] |= 1L << pair;
+                    if (building.get(pair) == null) {
+                        building.set(pair, new ArrayList<>());
+                    }
+                    building.get(pair).add(new Entry(bytes, anchor, 1L << family));
                 }
-                building.get(pair).add(new Entry(bytes, anchor, 1L << family));
             }
         }
         for (int i = 0; i < PAIRS; i++) {
@@ -57,7 +62,7 @@ public final class KeywordPrefilter {
     public long match(byte[] buf, int off, int len) {
         long mask = 0;
         int last = off + len - 1;
-        for (int i = off; i < last; i++) {
+        for (int i = off; i < last; i += 2) {
             int pair = ((buf[i] & 0xff) << 8) | (buf[i + 1] & 0xff);
             if ((anchors[pair >>> 6] & (1L << pair)) != 0) {
                 mask |= verify(entriesByPair[pair], buf, off, off + len, i);
@@ -92,11 +97,11 @@ public final class KeywordPrefilter {
         return ((a & 0xff) << 8) | (b & 0xff);
     }
 
-    /** The anchor: the byte pair least likely to occur in ordinary log text. */
-    private static int rarestPair(byte[] keyword) {
-        int best = 0;
+    /** The anchor of a parity: the byte pair at such an offset least likely in ordinary log text. */
+    private static int rarestPair(byte[] keyword, int parity) {
+        int best = parity;
         int bestScore = Integer.MAX_VALUE;
-        for (int i = 0; i + 1 < keyword.length; i++) {
+        for (int i = parity; i + 1 < keyword.length; i += 2) {
             int score = commonness(keyword[i]) * commonness(keyword[i + 1]);
             if (score < bestScore) {
                 bestScore = score;

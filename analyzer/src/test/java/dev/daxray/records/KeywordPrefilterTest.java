@@ -46,6 +46,16 @@ class KeywordPrefilterTest {
 
     @Test
     void rejectsKeywordsTooShortToAnchor() {
-        assertThrows(IllegalArgumentException.class, () -> new KeywordPrefilter(List.of(List.of("X"))));
+        assertThrows(IllegalArgumentException.class, () -> new KeywordPrefilter(List.of(List.of("XF"))));
+    }
+
+    @Test
+    void findsKeywordsAtEveryOffsetParity() {
+        for (int pad = 0; pad < 6; pad++) {
+            for (String keyword : List.of("Memory failure", "MCE ", "XFS", "Machine check")) {
+                String line = "x".repeat(pad) + keyword + "y".repeat(pad);
+                assertEquals(true, match(line) != 0, "[" + line + "]");
+            }
+        }
     }
 }
