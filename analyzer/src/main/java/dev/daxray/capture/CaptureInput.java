@@ -23,4 +23,14 @@ public record CaptureInput(String name, Opener opener) {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(opener, "opener");
     }
+
+    /** Size on disk in bytes, or -1 when it is not a regular file (stdin, generated input). */
+    public long size() {
+        try {
+            java.nio.file.Path path = java.nio.file.Path.of(name);
+            return name.equals("-") || !java.nio.file.Files.isRegularFile(path) ? -1 : java.nio.file.Files.size(path);
+        } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+            return -1;
+        }
+    }
 }

@@ -6,9 +6,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.function.Consumer;
 
 import dev.daxray.capture.CaptureInput;
+import dev.daxray.capture.CountingInputStream;
 import dev.daxray.capture.Decompression;
 import dev.daxray.capture.Inputs;
 import dev.daxray.events.Event;
@@ -32,15 +32,15 @@ public record Timeline(List<Event> events, List<InputSummary> inputs) {
 
     /** Reads {@code inputs} with the shipped families. */
     public static Timeline read(List<CaptureInput> inputs, ScanOptions options) {
-        return read(inputs, options, Families.standard(), summary -> { });
+        return read(inputs, options, Families.standard(), ReadListener.NONE);
     }
 
     /**
      * Reads {@code inputs}; an input that cannot be read is reported in its summary and the others
-     * are still read. {@code progress} hears about each input as it is done.
+     * are still read. {@code listener} hears how far reading has got.
      */
     public static Timeline read(List<CaptureInput> inputs, ScanOptions options, List<Family> families,
-                                Consumer<InputSummary> progress) {
+                                ReadListener listener) {
         KeywordPrefilter prefilter = new KeywordPrefilter(families.stream().map(Family::keywords).toList());
         CaptureScanner scanner = new CaptureScanner(families, prefilter, options);
         List<Event> events = new ArrayList<>();
@@ -49,14 +49,15 @@ public record Timeline(List<Event> events, List<InputSummary> inputs) {
             CaptureInput input = inputs.get(i);
             InputSummary summary;
             List<Event> found = new ArrayList<>();
-            try (InputStream in = Decompression.open(input.opener().open())) {
+            listener.started(input.name(), input.size());
+            try (InputStream in = Decompression.open(new CountingInputStream(input.opener().open(), listener::advanced))) {
                 summary = scanner.scan(input.name(), i, in, found::add);
                 events.addAll(found);
             } catch (IOException | UncheckedIOException e) {
                 summary = InputSummary.failed(input.name(), Inputs.reason(e));
             }
             summaries.add(summary);
-            progress.accept(summary);
+            listener.finished(summary);
         }
         Collections.sort(events);
         return new Timeline(events, summaries);

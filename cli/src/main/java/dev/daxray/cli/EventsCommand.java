@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 
 import dev.daxray.capture.Inputs;
 import dev.daxray.events.Event;
+import dev.daxray.families.Families;
 import dev.daxray.output.EventJsonWriter;
 import dev.daxray.output.EventTextWriter;
 import dev.daxray.timeline.InputSummary;
@@ -58,7 +59,8 @@ public final class EventsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Inputs.Expansion expansion = Inputs.expand(inputs.paths, stdin);
-        Timeline timeline = Timeline.read(expansion.inputs(), ScanOptions.defaults());
+        Timeline timeline = Timeline.read(expansion.inputs(), ScanOptions.defaults(), Families.standard(),
+                ProgressLine.forTerminal(spec.commandLine().getErr()));
         PrintWriter out = spec.commandLine().getOut();
         write(timeline.events(), out);
         PrintWriter err = spec.commandLine().getErr();
