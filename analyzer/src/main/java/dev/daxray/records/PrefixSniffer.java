@@ -4,7 +4,7 @@ package dev.daxray.records;
  * Recognises, from raw bytes, the commonest prefix shapes with a few comparisons, so the lines no
  * family wants can be counted without parsing them. It answers only when sure and otherwise
  * returns null, leaving the line to {@link EnvelopeParser}; a test checks that whenever it answers,
- * the grammar agrees.
+ * the grammar agrees. Not thread-safe: it keeps the time of the last line it recognised.
  */
 public final class PrefixSniffer {
 
@@ -25,11 +25,15 @@ public final class PrefixSniffer {
         }
     }
 
-    private PrefixSniffer() {
+    private long micros;
+
+    /** The monotonic time of the last line {@link #sniff} recognised, in microseconds. */
+    public long micros() {
+        return micros;
     }
 
     /** The shape of the prefix of {@code buf[off, off+len)}, or null when not sure. */
-    public static Shape sniff(byte[] buf, int off, int len) {
+    public Shape sniff(byte[] buf, int off, int len) {
         int end = off + len;
         int i = off;
         boolean raw = false;
@@ -71,8 +75,8 @@ public final class PrefixSniffer {
         return caller ? Shape.DMESG_CALLER : Shape.DMESG;
     }
 
-    /** {@code [  123.456789]} at {@code i}: the index after it, or -1. */
-    private static int monotonic(byte[] buf, int i, int end) {
+    /** {@code [  123.456789]} at {@code i}: the index after it (and its time in micros), or -1. */
+    private int monotonic(byte[] buf, int i, int end) {
         if (i >= end || buf[i] != '[') {
             return -1;
         }
@@ -81,7 +85,9 @@ public final class PrefixSniffer {
             i++;
         }
         int digits = 0;
-        while (i < end && isDigit(buf[i])) {
+        long seconds = 0;
+        while (i < end && isDigit(buf[i]) && digits < 12) {
+            seconds = seconds * 10 + (buf[i] - '0');
             i++;
             digits++;
         }
@@ -90,13 +96,21 @@ public final class PrefixSniffer {
         }
         i++;
         digits = 0;
+        long fraction = 0;
         while (i < end && isDigit(buf[i])) {
+            if (digits < 6) {
+                fraction = fraction * 10 + (buf[i] - '0');
+            }
             i++;
             digits++;
         }
         if (digits == 0 || i >= end || buf[i] != ']') {
             return -1;
         }
+        for (int d = digits; d < 6; d++) {
+            fraction *= 10;
+        }
+        micros = seconds * 1_000_000 + fraction;
         return i + 1;
     }
 

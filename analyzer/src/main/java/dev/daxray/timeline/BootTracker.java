@@ -5,7 +5,7 @@ import dev.daxray.records.EnvelopeKind;
 
 /**
  * Numbers the boots of one input. A new boot starts at a {@code Linux version} banner or a
- * journalctl {@code -- Boot} separator after the current boot has shown lines, or when the
+ * journalctl {@code -- Boot} separator after the current boot has shown log lines, or when the
  * monotonic clock runs backwards by more than a second (CPUs' lines interleave by less).
  */
 final class BootTracker {
@@ -40,13 +40,33 @@ final class BootTracker {
         if (body.startsWith(BANNER)) {
             kernel = release(body);
         }
-        if (envelope.kind() != EnvelopeKind.JOURNAL_MARKER) {
-            seenLines = true;
-        }
         if (envelope.micros() != null) {
             lastMicros = envelope.micros();
         }
         return newBoot;
+    }
+
+    /**
+     * Looks at the time of a line that is not otherwise parsed; returns true when the clock ran
+     * backwards far enough to mean a reboot.
+     */
+    boolean observeTime(long micros) {
+        boolean newBoot = lastMicros != null && micros + BACKWARDS_TOLERANCE_MICROS < lastMicros;
+        if (newBoot) {
+            boot++;
+            kernel = null;
+        }
+        lastMicros = micros;
+        seenLines = true;
+        return newBoot;
+    }
+
+    /**
+     * The line just observed belongs to the boot: it had a log prefix or a family read it. Shell
+     * prompts and annotations before a banner do not make the banner a second boot.
+     */
+    void lineBelongs() {
+        seenLines = true;
     }
 
     int boot() {

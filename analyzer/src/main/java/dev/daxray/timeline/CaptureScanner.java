@@ -75,6 +75,7 @@ final class CaptureScanner {
         private final FamilyReader[] readers;
         private final long allFamilies;
         private final BootTracker boots = new BootTracker();
+        private final PrefixSniffer sniffer = new PrefixSniffer();
         private final Map<String, Long> formatVotes = new HashMap<>();
         private final List<InputSummary.Unparsed> bareSample = new ArrayList<>();
         private long bareUnread;
@@ -102,9 +103,13 @@ final class CaptureScanner {
             lastLine = lineNo;
             long mask = options.prefilter() ? prefilter.match(buf, off, len) : allFamilies;
             if (mask == 0 && !anyInBlock()) {
-                PrefixSniffer.Shape shape = PrefixSniffer.sniff(buf, off, len);
+                PrefixSniffer.Shape shape = sniffer.sniff(buf, off, len);
                 if (shape != null) {
                     vote(shape.format());
+                    if (boots.observeTime(sniffer.micros())) {
+                        finishAll();
+                    }
+                    lastMicros = sniffer.micros();
                     return;
                 }
             }
@@ -129,6 +134,9 @@ final class CaptureScanner {
                     envelope.wall(), boots.boot(), envelope.host(), boots.kernel());
             boolean read = envelope.kind() != EnvelopeKind.JOURNAL_MARKER
                     && offer(new LogRecord(origin, envelope, body), mask);
+            if (read || (envelope.kind() != EnvelopeKind.BARE && envelope.kind() != EnvelopeKind.JOURNAL_MARKER)) {
+                boots.lineBelongs();
+            }
             if (!read && envelope.kind() == EnvelopeKind.BARE && !line.isBlank()) {
                 bareUnread++;
                 if (bareSample.size() < UNPARSED_SAMPLE) {

@@ -35,21 +35,23 @@ class SnifferAgreementTest {
             files.addAll(Captures.corpusFiles(dir));
         }
         EnvelopeParser parser = new EnvelopeParser();
+        PrefixSniffer sniffer = new PrefixSniffer();
         List<String> disagreements = new ArrayList<>();
         long[] claimed = {0};
         for (Path file : files) {
             try (InputStream in = Decompression.open(Files.newInputStream(file))) {
                 LineSplitter.split(in, (buf, off, len, no) -> {
-                    PrefixSniffer.Shape shape = PrefixSniffer.sniff(buf, off, len);
+                    PrefixSniffer.Shape shape = sniffer.sniff(buf, off, len);
                     if (shape == null) {
                         return;
                     }
                     claimed[0]++;
                     String line = new String(buf, off, len, StandardCharsets.UTF_8);
                     Envelope envelope = parser.parse(line);
-                    if (!envelope.format().equals(shape.format())) {
-                        disagreements.add(file + ":" + no + ": sniffer " + shape.format() + ", grammar "
-                                + envelope.format() + ": " + line);
+                    if (!envelope.format().equals(shape.format())
+                            || !Long.valueOf(sniffer.micros()).equals(envelope.micros())) {
+                        disagreements.add(file + ":" + no + ": sniffer " + shape.format() + " " + sniffer.micros()
+                                + ", grammar " + envelope.format() + " " + envelope.micros() + ": " + line);
                     }
                 });
             }
