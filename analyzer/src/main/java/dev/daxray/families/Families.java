@@ -4,7 +4,10 @@ import java.util.List;
 
 import dev.daxray.families.fs.FsFamily;
 import dev.daxray.families.ghes.GhesFamily;
+import dev.daxray.families.nvdimm.NvdimmFamily;
+import dev.daxray.families.pat.PatFamily;
 import dev.daxray.families.printk.BannerFamily;
+import dev.daxray.families.storage.StorageFamily;
 
 /** The families daxray reads, in the order a line is offered to them. */
 public final class Families {
@@ -17,6 +20,9 @@ public final class Families {
         return List.of(
                 new BannerFamily(),
                 new GhesFamily(),
-                new FsFamily());
+                new FsFamily(),
+                new NvdimmFamily(),
+                new StorageFamily(),
+                new PatFamily());
     }
 }

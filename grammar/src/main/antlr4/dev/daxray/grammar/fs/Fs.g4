@@ -122,11 +122,11 @@ COMMA  : ',' ;
 DOT    : '.' ;
 LPAREN : '(' ;
 RPAREN : ')' ;
-WORD   : ~[ \t\r\n(),:.[\]]+ ;
+WORD   : ~[ \u00a0\t\r\n(),:.[\]]+ ;
 
 // An author's note after a TAB is not part of the message.
 NOTE   : '\t' ~[\r\n]* -> skip ;
-SP     : [ \r\n]+ -> skip ;
+SP     : [ \u00a0\r\n]+ -> skip ;   // mail archives turn spaces into no-break spaces
 OTHER  : . ;
 
 fragment HEX4 : [0-9a-fA-F] [0-9a-fA-F] [0-9a-fA-F] [0-9a-fA-F] ;

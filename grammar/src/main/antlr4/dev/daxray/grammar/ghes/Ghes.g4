@@ -99,9 +99,9 @@ COLON  : ':' ;
 COMMA  : ',' ;
 LPAREN : '(' ;
 RPAREN : ')' ;
-WORD   : ~[ \t\r\n:,(){}[\]]+ ;
+WORD   : ~[ \u00a0\t\r\n:,(){}[\]]+ ;
 
 // An author's note after a TAB ("\t\t<== 1st poison @ 0x400") is not part of the message.
 NOTE   : '\t' ~[\r\n]* -> skip ;
-SP     : [ \r\n]+ -> skip ;
+SP     : [ \u00a0\r\n]+ -> skip ;   // mail archives turn spaces into no-break spaces
 OTHER  : . ;
