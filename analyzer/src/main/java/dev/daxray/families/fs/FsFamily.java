@@ -3,6 +3,7 @@ package dev.daxray.families.fs;
 import java.util.List;
 
 import dev.daxray.families.LineFamily;
+import dev.daxray.families.OutOfRange;
 import dev.daxray.grammar.ParseDriver;
 import dev.daxray.grammar.fs.FsLexer;
 import dev.daxray.grammar.fs.FsParser;
@@ -35,6 +36,6 @@ public final class FsFamily extends LineFamily {
     protected LineParser newParser() {
         ParseDriver<FsParser> driver = new ParseDriver<>(FsLexer::new, FsParser::new);
         return record -> driver.tryParse(record.body(), FsParser::line)
-                .map(tree -> new FsBuilder(record.origin()).visit(tree));
+                .flatMap(tree -> OutOfRange.orEmpty(() -> new FsBuilder(record.origin()).visit(tree)));
     }
 }

@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import dev.daxray.events.Event;
 import dev.daxray.families.Family;
 import dev.daxray.families.FamilyReader;
+import dev.daxray.families.OutOfRange;
 import dev.daxray.families.ghes.GhesLine.Header;
 import dev.daxray.families.ghes.GhesLine.Message;
 import dev.daxray.families.ghes.GhesLine.RecordLine;
@@ -55,7 +56,7 @@ public final class GhesFamily implements Family {
         @Override
         public boolean offer(LogRecord record, Consumer<Event> sink) {
             Optional<GhesLine> parsed = driver.tryParse(record.body(), GhesParser::line)
-                    .map(tree -> new GhesBuilder(record.origin()).visit(tree));
+                    .flatMap(tree -> OutOfRange.orEmpty(() -> new GhesBuilder(record.origin()).visit(tree)));
             if (parsed.isEmpty()) {
                 if (open != null && open.closedBy(record.origin(), MAX_FOREIGN_LINES, MAX_GAP_MICROS)) {
                     finish(sink);

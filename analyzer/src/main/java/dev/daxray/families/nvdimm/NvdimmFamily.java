@@ -3,6 +3,7 @@ package dev.daxray.families.nvdimm;
 import java.util.List;
 
 import dev.daxray.families.LineFamily;
+import dev.daxray.families.OutOfRange;
 import dev.daxray.grammar.ParseDriver;
 import dev.daxray.grammar.nvdimm.NvdimmLexer;
 import dev.daxray.grammar.nvdimm.NvdimmParser;
@@ -27,6 +28,6 @@ public final class NvdimmFamily extends LineFamily {
     protected LineParser newParser() {
         ParseDriver<NvdimmParser> driver = new ParseDriver<>(NvdimmLexer::new, NvdimmParser::new);
         return record -> driver.tryParse(record.body(), NvdimmParser::line)
-                .map(tree -> new NvdimmBuilder(record.origin()).visit(tree));
+                .flatMap(tree -> OutOfRange.orEmpty(() -> new NvdimmBuilder(record.origin()).visit(tree)));
     }
 }

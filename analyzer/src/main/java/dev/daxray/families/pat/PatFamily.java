@@ -3,6 +3,7 @@ package dev.daxray.families.pat;
 import java.util.List;
 
 import dev.daxray.families.LineFamily;
+import dev.daxray.families.OutOfRange;
 import dev.daxray.grammar.ParseDriver;
 import dev.daxray.grammar.pat.PatLexer;
 import dev.daxray.grammar.pat.PatParser;
@@ -24,6 +25,6 @@ public final class PatFamily extends LineFamily {
     protected LineParser newParser() {
         ParseDriver<PatParser> driver = new ParseDriver<>(PatLexer::new, PatParser::new);
         return record -> driver.tryParse(record.body(), PatParser::line)
-                .map(tree -> new PatBuilder(record.origin()).visit(tree));
+                .flatMap(tree -> OutOfRange.orEmpty(() -> new PatBuilder(record.origin()).visit(tree)));
     }
 }

@@ -3,6 +3,7 @@ package dev.daxray.families.storage;
 import java.util.List;
 
 import dev.daxray.families.LineFamily;
+import dev.daxray.families.OutOfRange;
 import dev.daxray.grammar.ParseDriver;
 import dev.daxray.grammar.storage.StorageLexer;
 import dev.daxray.grammar.storage.StorageParser;
@@ -28,6 +29,6 @@ public final class StorageFamily extends LineFamily {
     protected LineParser newParser() {
         ParseDriver<StorageParser> driver = new ParseDriver<>(StorageLexer::new, StorageParser::new);
         return record -> driver.tryParse(record.body(), StorageParser::line)
-                .map(tree -> new StorageBuilder(record.origin()).visit(tree));
+                .flatMap(tree -> OutOfRange.orEmpty(() -> new StorageBuilder(record.origin()).visit(tree)));
     }
 }
