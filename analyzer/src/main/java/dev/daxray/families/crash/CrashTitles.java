@@ -156,7 +156,7 @@ public final class CrashTitles {
     public static String bugMessage(String message) {
         String s = message.trim();
         if (s.startsWith("KFENCE:")) {
-            return "KFENCE:" + mask(SYMBOL_WITH_OFFSET.matcher(s.substring("KFENCE:".length())).replaceAll("$1"));
+            return "KFENCE: " + mask(SYMBOL_WITH_OFFSET.matcher(s.substring("KFENCE:".length())).replaceAll("$1"));
         }
         s = s.replaceAll("\\[[^\\]]*\\]", " ");
         for (String stop : new String[] {" - ", ": ", " at ", " in process ", " on CPU", ", "}) {

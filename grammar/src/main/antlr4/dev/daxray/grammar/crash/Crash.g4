@@ -125,6 +125,7 @@ detail
     | LBRACK address COMMA address RPAREN
     | EXEC_FAULT
     | STACK_COLON
+    | TASK_POINTER
     | IRQ_TRACE
     | HEX16 HEX16+
     ;
@@ -190,6 +191,7 @@ CODE             : 'Code:' ;
 CALL_TRACE       : 'Call Trace:' | 'Call trace:' ;
 STACK_MARK       : '<' '/'? [A-Z#]+ '>' ;
 STACK_COLON      : 'Stack:' ;
+TASK_POINTER     : 'task:' ;
 IRQ_TRACE        : 'irq event stamp:' | 'hardirqs last' | 'softirqs last' ;
 
 // page-fault details (x86 §5.1, arm64 abort info)
