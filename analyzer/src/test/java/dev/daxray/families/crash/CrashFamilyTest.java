@@ -254,6 +254,20 @@ class CrashFamilyTest {
     }
 
     @Test
+    void softLockupWithWatchdogPrefixAndItsPanic() {
+        Crash crash = one(
+                "[  300.000000] watchdog: BUG: soft lockup - CPU#3 stuck for 22s! [fio:4321]",
+                "[  300.000001] Modules linked in: nd_pmem",
+                "[  300.000002] CPU: 3 PID: 4321 Comm: fio Tainted: G             L     6.6.0 #1",
+                "[  300.000003] RIP: 0010:dax_iomap_iter+0x1c2/0x5a0",
+                "[  300.000004] Kernel panic - not syncing: softlockup: hung tasks");
+        assertEquals("bug", crash.kind());
+        assertEquals("BUG: soft lockup in dax_iomap_iter", crash.title());
+        assertEquals("softlockup: hung tasks", crash.panic());
+        assertEquals("G             L", crash.tainted());
+    }
+
+    @Test
     void mcePanicIsAPanicOfItsOwn() {
         List<Event> events = FamilyTester.read(FAMILY,
                 "[  611.902150] mce: [Hardware Error]: Machine check: Data load in unrecoverable area of kernel",
@@ -495,6 +509,7 @@ class CrashFamilyTest {
         "BUG: kernel NULL pointer dereference, address: 0000000000000008",
         "BUG: unable to handle kernel paging request at ffffc90040000000",
         "BUG: soft lockup - CPU#3 stuck for 22s! [kworker/3:1:123]",
+        "watchdog: BUG: soft lockup - CPU#3 stuck for 22s! [kworker/3:1:123]",
         "Oops: 0000 [#1] SMP PTI",
         "Oops: Oops: 0000 [#1] PREEMPT SMP NOPTI",
         "Oops: general protection fault, probably for non-canonical address 0x74656d2f74696750: 0000 [#1] SMP",

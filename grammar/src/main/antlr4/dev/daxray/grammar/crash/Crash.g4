@@ -26,7 +26,7 @@ start
     | BUG_PAGE_FAULT rest                                                    #pageFault
     | BUG_NULL_DEREF rest                                                    #nullDeref
     | BUG_OLD_FAULT rest                                                     #oldPageFault
-    | BUG_COLON rest                                                         #otherBug
+    | WATCHDOG? BUG_COLON rest                                               #otherBug
     | OOPS_COLON? GPF rest                                                   #generalProtection
     | OOPS_COLON? INVALID_OPCODE rest                                        #invalidOpcode
     | OOPS_COLON? STACK_SEGMENT rest                                         #stackSegment
@@ -146,6 +146,7 @@ BUG_PAGE_FAULT   : 'BUG: unable to handle page fault for address:' ;
 BUG_NULL_DEREF   : 'BUG: kernel NULL pointer dereference' ;
 BUG_OLD_FAULT    : 'BUG: unable to handle kernel' ;
 BUG_COLON        : 'BUG:' ;
+WATCHDOG         : 'watchdog:' ;
 OOPS_COLON       : 'Oops:' ;
 GPF              : 'general protection fault' ;
 INVALID_OPCODE   : 'invalid opcode:' ;
