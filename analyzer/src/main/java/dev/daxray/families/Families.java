@@ -2,6 +2,7 @@ package dev.daxray.families;
 
 import java.util.List;
 
+import dev.daxray.families.crash.CrashFamily;
 import dev.daxray.families.fs.FsFamily;
 import dev.daxray.families.ghes.GhesFamily;
 import dev.daxray.families.nvdimm.NvdimmFamily;
@@ -19,6 +20,7 @@ public final class Families {
     public static List<Family> standard() {
         return List.of(
                 new PrintkFamily(),
+                new CrashFamily(),
                 new GhesFamily(),
                 new FsFamily(),
                 new NvdimmFamily(),

@@ -1,0 +1,339 @@
+package dev.daxray.families.crash;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.daxray.events.Crash;
+import dev.daxray.families.crash.CrashLine.Access;
+import dev.daxray.families.crash.CrashLine.Form;
+import dev.daxray.families.crash.CrashLine.Frame;
+import dev.daxray.families.crash.CrashLine.Mark;
+import dev.daxray.families.crash.CrashLine.Role;
+import dev.daxray.families.crash.CrashLine.Site;
+import dev.daxray.families.crash.CrashLine.Start;
+import dev.daxray.families.crash.CrashLine.Task;
+import dev.daxray.records.LogRecord;
+
+/**
+ * One open crash report: the lines read so far and what they said. {@link CrashFamily} decides which
+ * lines belong here; this class keeps the state and builds the {@link Crash} event.
+ */
+final class CrashBlock {
+
+    /** Headers that print the fault first and the oops line ({@code Oops:}, {@code invalid opcode:} …) after it. */
+    private static final Set<Form> FAULT_FIRST = EnumSet.of(Form.PAGE_FAULT, Form.NULL_DEREF, Form.OLD_PAGE_FAULT,
+            Form.ARM_FAULT, Form.KERNEL_BUG);
+    /** The die lines that may follow a fault-first header in the same report. */
+    private static final Set<Form> DIE_LINES = EnumSet.of(Form.OOPS, Form.GPF, Form.INVALID_OPCODE,
+            Form.STACK_SEGMENT, Form.DIVIDE_ERROR, Form.INTERNAL_ERROR);
+    /** Headers after which a few lines of free text (the WARN / BUG / UBSAN message) may come. */
+    private static final Set<Form> FREE_TEXT = EnumSet.of(Form.WARNING, Form.BUG, Form.UBSAN, Form.KERNEL_BUG);
+    /** Lines that may still come after an end marker: the 6.x register summary, notes, panic epilogue. */
+    private static final Set<Role> TAIL_ROLES = EnumSet.of(Role.REGISTERS, Role.CODE, Role.TAIL, Role.END_PANIC,
+            Role.BLANK);
+    private static final int MAX_FREE_TEXT = 4;
+
+    private enum Trace { NONE, IN, DONE }
+
+    private final LogRecord first;
+    private final String caller;
+    private final boolean prefixed;
+    private long lastLine;
+    private int lines;
+
+    private final Form opener;
+    private Start header;
+    private boolean dieSeen;
+    private boolean ended;
+    private boolean structured;
+    private int freeText;
+    private Role lastRole;
+    private String panic;
+
+    private Integer cpu;
+    private Integer pid;
+    private String comm;
+    private String tainted;
+    private boolean taskSeen;
+    private String siteSymbol;
+    private String access;
+    private Trace trace = Trace.NONE;
+    private final List<Frame> frames = new ArrayList<>();
+
+    CrashBlock(LogRecord first, Start start) {
+        this.first = first;
+        this.caller = first.envelope().caller();
+        this.prefixed = first.envelope().kind() != dev.daxray.records.EnvelopeKind.BARE;
+        this.opener = start.form();
+        this.lastLine = first.origin().line();
+    }
+
+    // ------------------------------------------------------------------ what the family asks
+
+    String caller() {
+        return caller;
+    }
+
+    /** True when the report's own lines carry a prefix, so prefix-less lines are wrapped continuations. */
+    boolean prefixed() {
+        return prefixed;
+    }
+
+    /** True after an end marker: only the tail lines of a report may still come. */
+    boolean ended() {
+        return ended;
+    }
+
+    int lines() {
+        return lines;
+    }
+
+    /** True when {@code start} continues this report rather than beginning a new one. */
+    boolean continuesWith(Start start) {
+        Form form = start.form();
+        if (header == null) {
+            return !ended && form != Form.SEPARATOR && form != Form.CUT_HERE;
+        }
+        if (form == Form.SEPARATOR) {
+            return !ended && (opener == Form.SEPARATOR || header.form() == Form.KASAN || header.form() == Form.UBSAN);
+        }
+        if (form == Form.PANIC) {
+            return panic == null && CrashTitles.isConsequencePanic(start.message());
+        }
+        return !ended && !dieSeen && FAULT_FIRST.contains(header.form()) && DIE_LINES.contains(form);
+    }
+
+    /** True when {@code line} may follow the end marker (only then is it read into an ended report). */
+    static boolean tailLine(CrashLine line) {
+        return line instanceof Site || line instanceof Mark mark && TAIL_ROLES.contains(mark.role());
+    }
+
+    /**
+     * True when an unrecognised line is still this report's: the WARN message after {@code cut here},
+     * a few lines of BUG / WARNING / UBSAN text before the structured part, or a wrapped module list.
+     */
+    boolean takesFreeText(String body) {
+        if (lastRole == Role.MODULES && !body.isEmpty() && Character.isWhitespace(body.charAt(0))) {
+            return true;
+        }
+        if (ended || structured || freeText >= MAX_FREE_TEXT) {
+            return false;
+        }
+        return header == null ? opener == Form.CUT_HERE : FREE_TEXT.contains(header.form());
+    }
+
+    // ------------------------------------------------------------------ reading lines
+
+    /** Counts one more line of the report; blank lines do not stretch its extent. */
+    void extend(long line, boolean blank) {
+        lines++;
+        if (!blank) {
+            lastLine = Math.max(lastLine, line);
+        }
+    }
+
+    void freeText() {
+        freeText++;
+    }
+
+    void apply(CrashLine line) {
+        if (line instanceof Start start) {
+            applyStart(start);
+        } else if (line instanceof Task task) {
+            applyTask(task);
+        } else if (line instanceof Site site) {
+            structured = true;
+            if (siteSymbol == null && CrashTitles.function(site.symbol()) != null) {
+                siteSymbol = site.symbol();
+            }
+            lastRole = null;
+        } else if (line instanceof Frame frame) {
+            if (trace == Trace.NONE) {
+                trace = Trace.IN;
+            }
+            if (trace == Trace.IN) {
+                frames.add(frame);
+            }
+            lastRole = null;
+        } else if (line instanceof Access a) {
+            if (access == null) {
+                access = a.access();
+            }
+            lastRole = null;
+        } else if (line instanceof Mark mark) {
+            applyMark(mark.role());
+        }
+    }
+
+    private void applyStart(Start start) {
+        switch (start.form()) {
+            case SEPARATOR -> ended = lines > 1;
+            case CUT_HERE -> {
+            }
+            case PANIC -> {
+                panic = CrashTitles.panicReason(start.message());
+                ended = false;
+                if (header == null) {
+                    header = start;
+                }
+            }
+            default -> {
+                if (header == null) {
+                    header = start;
+                } else {
+                    dieSeen = true;
+                }
+            }
+        }
+        if (cpu == null && start.cpu() != null) {
+            cpu = start.cpu();
+        }
+        if (pid == null && start.pid() != null) {
+            pid = start.pid();
+        }
+        if (comm == null && start.comm() != null) {
+            comm = start.comm();
+        }
+        lastRole = null;
+    }
+
+    private void applyTask(Task task) {
+        structured = true;
+        if (!taskSeen) {
+            taskSeen = true;
+            cpu = task.cpu();
+            pid = task.pid();
+            comm = task.comm() == null || task.comm().isEmpty() ? comm : task.comm();
+            tainted = task.tainted();
+        }
+        lastRole = null;
+    }
+
+    private void applyMark(Role role) {
+        switch (role) {
+            case CALL_TRACE -> {
+                structured = true;
+                trace = trace == Trace.NONE ? Trace.IN : Trace.DONE;
+            }
+            case TASK_END, KASAN_STACK -> trace = trace == Trace.IN || trace == Trace.NONE ? Trace.DONE : trace;
+            case END_TRACE, END_PANIC -> {
+                ended = true;
+                trace = Trace.DONE;
+            }
+            case MODULES, REGISTERS, CODE -> structured = true;
+            default -> {
+            }
+        }
+        if (role != Role.BLANK && !(role == Role.DETAIL && lastRole == Role.MODULES)) {
+            lastRole = role;
+        }
+    }
+
+    // ------------------------------------------------------------------ the event
+
+    /** The event this report makes, or empty when it never got a header (a lone separator or cut-here). */
+    Optional<Crash> toEvent() {
+        if (header == null) {
+            return Optional.empty();
+        }
+        String function = function();
+        List<String> callTrace = new ArrayList<>();
+        for (Frame frame : frames) {
+            String name = CrashTitles.function(frame.symbol());
+            if (frame.reliable() && name != null) {
+                callTrace.add(name);
+            }
+        }
+        return Optional.of(new Crash(first.origin().through(lastLine), kind(), title(function), function, comm, pid,
+                cpu, tainted, callTrace, panic));
+    }
+
+    /**
+     * The faulting function: the symbol the header names ({@code WARNING … at}, {@code KASAN … in}), else the
+     * first kernel {@code RIP:} / {@code IP:} / {@code pc :}, else a guess from the call trace (see
+     * {@link #functionFromTrace()}).
+     */
+    private String function() {
+        String site = header.site();
+        if (header.form() == Form.KASAN && "range".equals(site)) {
+            site = null;
+        }
+        String fromHeader = CrashTitles.function(site);
+        if (fromHeader != null) {
+            return fromHeader;
+        }
+        String fromSite = CrashTitles.function(siteSymbol);
+        return fromSite != null ? fromSite : functionFromTrace();
+    }
+
+    /**
+     * For reports without a site (trimmed reports, panics, UBSAN): the first frame that is not reporting
+     * machinery. A {@code ?} frame is taken only while no reliable frame has been printed yet: at the top
+     * of a stack it is the address nearest the fault (017: {@code ? pmem_do_bvec}); below a reliable frame
+     * it is stale stack content.
+     */
+    private String functionFromTrace() {
+        boolean reliableSeen = false;
+        for (Frame frame : frames) {
+            String name = CrashTitles.function(frame.symbol());
+            if (name != null && !CrashTitles.isReportingFrame(name) && (frame.reliable() || !reliableSeen)) {
+                return name;
+            }
+            reliableSeen |= frame.reliable();
+        }
+        return null;
+    }
+
+    private String kind() {
+        return switch (header.form()) {
+            case KASAN -> "kasan";
+            case GPF -> "gpf";
+            case INVALID_OPCODE -> "invalid-opcode";
+            case KERNEL_BUG, BUG -> "bug";
+            case WARNING -> "warning";
+            case UBSAN -> "ubsan";
+            case PANIC -> "panic";
+            default -> "oops";
+        };
+    }
+
+    private String title(String function) {
+        String message = header.message();
+        return switch (header.form()) {
+            case KASAN -> CrashTitles.in("KASAN: " + CrashTitles.mask(message) + (access == null ? "" : " " + access),
+                    function);
+            case PAGE_FAULT -> CrashTitles.in("BUG: unable to handle page fault", function);
+            case NULL_DEREF -> CrashTitles.in("BUG: kernel NULL pointer dereference", function);
+            case OLD_PAGE_FAULT -> CrashTitles.in("BUG: unable to handle kernel " + CrashTitles.faultWhat(message),
+                    function);
+            case ARM_FAULT -> CrashTitles.in("Unable to handle kernel " + CrashTitles.faultWhat(message), function);
+            case INTERNAL_ERROR -> CrashTitles.in("Internal error: " + CrashTitles.dieName(message), function);
+            case OOPS -> CrashTitles.in(CrashTitles.dieName(message), function);
+            case GPF -> CrashTitles.in("general protection fault", function);
+            case INVALID_OPCODE -> CrashTitles.in("invalid opcode", function);
+            case STACK_SEGMENT -> CrashTitles.in("stack segment", function);
+            case DIVIDE_ERROR -> CrashTitles.in("divide error", function);
+            case KERNEL_BUG -> "kernel BUG at " + header.file();
+            case WARNING -> function != null ? "WARNING in " + function
+                    : header.file() != null ? "WARNING at " + header.file() : "WARNING";
+            case BUG -> bugTitle(message, function);
+            case UBSAN -> {
+                String[] parts = CrashTitles.ubsanParts(message);
+                yield CrashTitles.in("UBSAN: " + parts[0], function != null ? function : parts[1]);
+            }
+            case PANIC -> "kernel panic: " + panic;
+            case SEPARATOR, CUT_HERE -> throw new IllegalStateException("not a header: " + header.form());
+        };
+    }
+
+    private static String bugTitle(String message, String function) {
+        String what = CrashTitles.bugMessage(message);
+        if (what.startsWith("KFENCE:")) {
+            return what;
+        }
+        return CrashTitles.in("BUG: " + what, function);
+    }
+}
