@@ -2,6 +2,7 @@ package dev.daxray.families;
 
 import java.util.List;
 
+import dev.daxray.families.memoryfailure.MemoryFailureFamily;
 import dev.daxray.families.printk.BannerFamily;
 
 /** The families daxray reads, in the order a line is offered to them. */
@@ -13,6 +14,7 @@ public final class Families {
     /** Every shipped family. Earlier families win when a line carries several families' keywords. */
     public static List<Family> standard() {
         return List.of(
-                new BannerFamily());
+                new BannerFamily(),
+                new MemoryFailureFamily());
     }
 }
