@@ -2,6 +2,7 @@ package dev.daxray.families;
 
 import java.util.List;
 
+import dev.daxray.families.mce.MceFamily;
 import dev.daxray.families.memoryfailure.MemoryFailureFamily;
 import dev.daxray.families.printk.BannerFamily;
 
@@ -15,6 +16,7 @@ public final class Families {
     public static List<Family> standard() {
         return List.of(
                 new BannerFamily(),
-                new MemoryFailureFamily());
+                new MemoryFailureFamily(),
+                new MceFamily());
     }
 }

@@ -1,0 +1,43 @@
+package dev.daxray.families.mce;
+
+import java.util.List;
+
+import dev.daxray.families.Family;
+import dev.daxray.families.FamilyReader;
+
+/**
+ * x86 machine checks: the {@code mce: [Hardware Error]} record dump (and its sb_edac / skx_edac
+ * mirror), joined into one event per dump, and the one-line {@code mce:} messages.
+ */
+public final class MceFamily implements Family {
+
+    @Override
+    public String name() {
+        return "mce";
+    }
+
+    @Override
+    public List<String> keywords() {
+        return List.of(
+                "mce: ",
+                "Machine Check",                       // dump header, also "Machine Check Event" (EDAC mirror)
+                "Machine check",                       // "Machine check events logged", "Machine check: <severity>"
+                "[Hardware Error]: RIP",               // dump lines of kernels without the "mce: " prefix
+                "[Hardware Error]: TSC ",
+                "[Hardware Error]: PROCESSOR ",
+                "[Hardware Error]: Run the above",
+                "[Hardware Error]: Fake kernel panic",
+                "EDAC ",                               // the EDAC mirror's TSC / ADDR / MISC / PROCESSOR lines
+                "CMCI storm",
+                "MCE broadcast",
+                "Uncorrected hardware memory error",
+                "Memory error not recovered",
+                "Kernel accessed poison",
+                "Uncorrected memory error in page");
+    }
+
+    @Override
+    public FamilyReader newReader() {
+        return new MceReader();
+    }
+}
