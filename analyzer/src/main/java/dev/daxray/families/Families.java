@@ -2,6 +2,7 @@ package dev.daxray.families;
 
 import java.util.List;
 
+import dev.daxray.families.edac.EdacFamily;
 import dev.daxray.families.mce.MceFamily;
 import dev.daxray.families.memoryfailure.MemoryFailureFamily;
 import dev.daxray.families.printk.BannerFamily;
@@ -17,6 +18,7 @@ public final class Families {
         return List.of(
                 new BannerFamily(),
                 new MemoryFailureFamily(),
-                new MceFamily());
+                new MceFamily(),
+                new EdacFamily());
     }
 }
