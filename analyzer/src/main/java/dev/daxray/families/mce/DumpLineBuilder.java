@@ -18,8 +18,8 @@ final class DumpLineBuilder extends MceBaseVisitor<DumpLine> {
     @Override
     public DumpLine visitDumpFields(MceParser.DumpFieldsContext ctx) {
         return new DumpLine.Fields(ctx.field().stream()
-                .filter(MceParser.AddrFieldContext.class::isInstance)
-                .map(field -> Hex.parse(((MceParser.AddrFieldContext) field).value.getText()))
+                .filter(field -> field.name.getType() == MceParser.ADDR)
+                .map(field -> Hex.parse(field.value.getText()))
                 .reduce((first, second) -> second)
                 .orElse(null));
     }

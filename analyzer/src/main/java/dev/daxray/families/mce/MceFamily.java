@@ -22,12 +22,19 @@ public final class MceFamily implements Family {
                 "mce: ",
                 "Machine Check",                       // dump header, also "Machine Check Event" (EDAC mirror)
                 "Machine check",                       // "Machine check events logged", "Machine check: <severity>"
-                "[Hardware Error]: RIP",               // dump lines of kernels without the "mce: " prefix
-                "[Hardware Error]: TSC ",
-                "[Hardware Error]: PROCESSOR ",
-                "[Hardware Error]: Run the above",
-                "[Hardware Error]: Fake kernel panic",
-                "EDAC ",                               // the EDAC mirror's TSC / ADDR / MISC / PROCESSOR lines
+                // Dump lines without "mce: " (3.x "[Hardware Error]: TSC ...", the EDAC mirror's
+                // "EDAC skx MC0: ADDR ..."). An open dump sees every line anyway; these keep the
+                // contract without offering every EDAC line (a CE storm can be most of a log) to mce.
+                ": RIP ",
+                ": TSC ",
+                ": ADDR ",
+                ": MISC ",
+                ": PPIN ",
+                ": SYND ",
+                ": IPID ",
+                ": PROCESSOR ",
+                ": Run the above",
+                "Fake kernel panic",
                 "CMCI storm",
                 "MCE broadcast",
                 "Uncorrected hardware memory error",

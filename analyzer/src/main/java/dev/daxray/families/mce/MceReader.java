@@ -33,13 +33,14 @@ final class MceReader implements FamilyReader {
 
     @Override
     public boolean offer(LogRecord record, Consumer<Event> sink) {
-        Optional<DumpLine> dumpLine = dumpLine(record);
-        if (dumpLine.isPresent() && (inBlock() || dumpLine.get() instanceof DumpLine.Header)) {
-            read(record, dumpLine.get(), sink);
+        Optional<Line> line = parse(record);
+        DumpLine dump = line.map(Line::dump).orElse(null);
+        if (dump != null && (inBlock() || dump instanceof DumpLine.Header)) {
+            read(record, dump, sink);
             return true;
         }
         finish(sink);
-        Optional<Mce> message = message(record);
+        Optional<Mce> message = line.map(Line::message);
         message.ifPresent(sink);
         return message.isPresent();
     }
@@ -84,20 +85,17 @@ final class MceReader implements FamilyReader {
         return (bits & PCC) != 0 ? "fatal" : "uncorrected";
     }
 
-    private Optional<DumpLine> dumpLine(LogRecord record) {
-        try {
-            return driver.tryParse(record.body(), MceParser::dumpLine).map(dumpLines::visit);
-        } catch (NumberFormatException tooWide) {
-            return Optional.empty(); // a value wider than the kernel prints: not a dump line
-        }
+    /** One line read: a dump line, or a one-line message (exactly one of them is set). */
+    private record Line(DumpLine dump, Mce message) {
     }
 
-    private Optional<Mce> message(LogRecord record) {
+    private Optional<Line> parse(LogRecord record) {
         try {
-            return driver.tryParse(record.body(), MceParser::message)
-                    .map(tree -> new MceMessageBuilder(record.origin()).visit(tree));
+            return driver.tryParse(record.body(), MceParser::mceLine).map(tree -> tree.dumpLine() != null
+                    ? new Line(dumpLines.visit(tree.dumpLine()), null)
+                    : new Line(null, new MceMessageBuilder(record.origin()).visit(tree.message())));
         } catch (NumberFormatException tooWide) {
-            return Optional.empty();
+            return Optional.empty(); // a value wider than the kernel prints: not an MCE line
         }
     }
 }

@@ -353,6 +353,18 @@ class MemoryFailureFamilyTest {
         assertEquals("mf_result=3 is not properly handled", warn.message());
     }
 
+    @Test
+    void aLineWrappedMidMessageIsANoteThatKeepsThePfn() {
+        // 008 as published: the mail client broke "Sending SIGBUS to <comm>:<pid> ..." after "to ".
+        List<Event> events = FamilyTester.read(family,
+                "[ 7003.482326] Memory failure: 0x1850600: Sending SIGBUS to ",
+                "fsdax_poison_v1:4109 due to hardware memory corruption");
+        assertEquals(1, events.size());
+        MemoryFailureNote note = (MemoryFailureNote) events.get(0);
+        assertEquals(hex("0x1850600"), note.pfn());
+        assertEquals("Sending SIGBUS to", note.message());
+    }
+
     // --- near misses ---------------------------------------------------------------------------
 
     @ParameterizedTest

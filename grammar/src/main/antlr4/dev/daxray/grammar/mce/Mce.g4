@@ -11,10 +11,16 @@
  *   EDAC skx MC0: CPU 0: Machine Check Event: 0x0 Bank 255: 0xbc0000000000009f
  *   EDAC skx MC0: ADDR 0x1850603200
  *
- * dumpLine reads one line of a dump; the family joins the lines of one dump into one event.
+ * One parse per line: a dump line (which the family joins with the rest of its dump into one
+ * event) or a one-line message.
  * A TAB starts an author's annotation in published captures: it is skipped.
  */
 grammar Mce;
+
+mceLine
+    : dumpLine
+    | message
+    ;
 
 dumpLine
     : (prefix | edacPrefix) CPU cpu=NUM COLON MACHINE_CHECK kind=(EXCEPTION | EVENT)? COLON hex
@@ -26,8 +32,7 @@ dumpLine
     ;
 
 field
-    : ADDR value=hex                                                                   #addrField
-    | (TSC | MISC | PPIN | SYND | IPID) value=hex                                      #otherField
+    : name=(TSC | ADDR | MISC | PPIN | SYND | IPID) value=hex
     ;
 
 message
