@@ -19,7 +19,9 @@ class EdacFamilyTest {
 
     private final EdacFamily family = new EdacFamily();
 
+    /** The one event of {@code line}, which (being accepted) must carry one of the family's keywords. */
     private Edac one(String line) {
+        assertTrue(family.keywords().stream().anyMatch(line::contains), () -> "no keyword in accepted line " + line);
         return FamilyTester.one(Edac.class, family, line);
     }
 

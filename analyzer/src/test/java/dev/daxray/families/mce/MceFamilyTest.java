@@ -24,11 +24,19 @@ class MceFamilyTest {
     private final MceFamily family = new MceFamily();
 
     private Mce one(String... lines) {
+        assertKeywords(lines);
         return FamilyTester.one(Mce.class, family, lines);
     }
 
     private List<Mce> all(String... lines) {
         return FamilyTester.read(family, lines).stream().map(Mce.class::cast).toList();
+    }
+
+    /** Accepted lines, dump continuations included, must carry one of the family's keywords. */
+    private void assertKeywords(String... lines) {
+        for (String line : lines) {
+            assertTrue(family.keywords().stream().anyMatch(line::contains), () -> "no keyword in accepted line " + line);
+        }
     }
 
     private static void assertMce(Mce mce, String severity, String physAddr, Integer cpu, Integer bank, String status,
@@ -67,6 +75,7 @@ class MceFamilyTest {
                 "[  611.902150] mce: [Hardware Error]: Machine check: Data load in unrecoverable area of kernel",
                 "[  611.902151] Kernel panic - not syncing: Fatal local machine check");
         assertEquals(2, events.size());
+        assertKeywords("mce: [Hardware Error]: RIP !INEXACT! 10:<ffffffff8152c5e8> {copy_mc_fragile+0x48/0x70}");
         assertMce(events.get(0), "uncorrected", "0x3f4a2c1400", 3, 1, "0xbd80000000100134", "Machine Check Exception");
         assertEquals(4L, events.get(0).origin().endLine());
         assertMce(events.get(1), "fatal", null, null, null, null,
@@ -96,6 +105,8 @@ class MceFamilyTest {
 
     @Test
     void aNewHeaderClosesThePreviousDump() {
+        assertKeywords("mce: [Hardware Error]: TSC 0 ADDR 1000 MISC 86 ", "[Hardware Error]: PPIN 2b69e294c148024 ",
+                "mce: [Hardware Error]: SYND 4d000000 IPID 1002e00000000 ");
         List<Mce> events = all(
                 "[  100.000000] mce: [Hardware Error]: CPU 1: Machine Check: 0 Bank 7: cc00008000010090",
                 "[  100.000001] mce: [Hardware Error]: TSC 0 ADDR 1000 MISC 86 ",
@@ -148,6 +159,10 @@ class MceFamilyTest {
                 "[21352.056898] EDAC skx MC0: PROCESSOR 0:0x50656 TIME 1642758243 SOCKET 0 APIC 0x0",
                 "[21352.056909] EDAC MC0: 1 UE memory read error on CPU_SrcID#0_MC#0_Chan#0_DIMM#1 (channel:0 slot:1 page:0x1850603 offset:0x200 grain:32 -  err_code:0x0000:0x009f [..]");
         assertEquals(1, events.size());
+        assertKeywords("[21352.056892] EDAC skx MC0: CPU 0: Machine Check Event: 0x0 Bank 255: 0xbc0000000000009f",
+                "[21352.056894] EDAC skx MC0: TSC 0x0", "[21352.056895] EDAC skx MC0: ADDR 0x1850603200",
+                "[21352.056897] EDAC skx MC0: MISC 0x8c",
+                "[21352.056898] EDAC skx MC0: PROCESSOR 0:0x50656 TIME 1642758243 SOCKET 0 APIC 0x0");
         assertMce(events.get(0), "uncorrected", "0x1850603200", 0, 255, "0xbc0000000000009f", "Machine Check Event");
         assertEquals(2L, events.get(0).origin().line());
         assertEquals(6L, events.get(0).origin().endLine());

@@ -25,7 +25,9 @@ class MemoryFailureFamilyTest {
 
     private final MemoryFailureFamily family = new MemoryFailureFamily();
 
+    /** The one event of {@code line}, which (being accepted) must carry one of the family's keywords. */
     private <E extends Event> E one(Class<E> type, String line) {
+        assertTrue(family.keywords().stream().anyMatch(line::contains), () -> "no keyword in accepted line " + line);
         return FamilyTester.one(type, family, line);
     }
 
