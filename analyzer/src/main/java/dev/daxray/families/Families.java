@@ -3,8 +3,11 @@ package dev.daxray.families;
 import java.util.List;
 
 import dev.daxray.families.crash.CrashFamily;
+import dev.daxray.families.edac.EdacFamily;
 import dev.daxray.families.fs.FsFamily;
 import dev.daxray.families.ghes.GhesFamily;
+import dev.daxray.families.mce.MceFamily;
+import dev.daxray.families.memoryfailure.MemoryFailureFamily;
 import dev.daxray.families.nvdimm.NvdimmFamily;
 import dev.daxray.families.pat.PatFamily;
 import dev.daxray.families.printk.PrintkFamily;
@@ -16,12 +19,18 @@ public final class Families {
     private Families() {
     }
 
-    /** Every shipped family. Earlier families win when a line carries several families' keywords. */
+    /**
+     * Every shipped family. Earlier families win when a line carries several families' keywords:
+     * crash first, so {@code Kernel panic - not syncing: …} lines join their crash report.
+     */
     public static List<Family> standard() {
         return List.of(
                 new PrintkFamily(),
                 new CrashFamily(),
+                new MemoryFailureFamily(),
+                new MceFamily(),
                 new GhesFamily(),
+                new EdacFamily(),
                 new FsFamily(),
                 new NvdimmFamily(),
                 new StorageFamily(),

@@ -1,0 +1,41 @@
+package dev.daxray.families.edac;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.daxray.events.Event;
+import dev.daxray.families.LineFamily;
+import dev.daxray.grammar.ParseDriver;
+import dev.daxray.grammar.edac.EdacLexer;
+import dev.daxray.grammar.edac.EdacParser;
+
+/**
+ * EDAC memory-controller error counts ({@code EDAC MC%d: %d CE|UE ...}) and the
+ * {@code edac_mc_panic_on_ue} panic. Driver banners and driver-specific lines are not events.
+ */
+public final class EdacFamily extends LineFamily {
+
+    @Override
+    public String name() {
+        return "edac";
+    }
+
+    @Override
+    public List<String> keywords() {
+        return List.of("EDAC ", "not syncing: UE ");
+    }
+
+    @Override
+    protected LineParser newParser() {
+        ParseDriver<EdacParser> driver = new ParseDriver<>(EdacLexer::new, EdacParser::new);
+        return record -> {
+            try {
+                return driver.tryParse(record.body(), EdacParser::line)
+                        .map(tree -> new EdacBuilder(record.origin()).visit(tree));
+            } catch (NumberFormatException tooWide) {
+                // A hex value wider than 64 bits or a count beyond int: not a line the kernel printed.
+                return Optional.<Event>empty();
+            }
+        };
+    }
+}
