@@ -17,6 +17,14 @@ sealed interface DumpLine {
     record Other() implements DumpLine {
     }
 
+    /** AMD decoder block header, e.g. {@code Deferred error, no action required.}: opens a dump. */
+    record AmdHeader(String message, String severity) implements DumpLine {
+    }
+
+    /** AMD decoder {@code CPU:67 (19:11:1) MC21_STATUS[...]: 0x...}. */
+    record AmdStatus(int cpu, int bank, Hex status) implements DumpLine {
+    }
+
     /** {@code Run the above through 'mcelog --ascii'}: closes a dump. */
     record End() implements DumpLine {
     }

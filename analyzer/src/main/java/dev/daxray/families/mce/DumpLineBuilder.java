@@ -39,6 +39,34 @@ final class DumpLineBuilder extends MceBaseVisitor<DumpLine> {
         return new DumpLine.End();
     }
 
+    /** The decoder's status sentence; a deferred error is an uncorrected one not yet consumed. */
+    @Override
+    public DumpLine visitAmdHeader(MceParser.AmdHeaderContext ctx) {
+        String severity = switch (ctx.amd.getType()) {
+            case MceParser.AMD_CORRECTED -> "corrected";
+            case MceParser.AMD_DEFERRED -> "uncorrected";
+            default -> ctx.amd.getText().contains("software") ? "recoverable" : "uncorrected";
+        };
+        return new DumpLine.AmdHeader(Trees.source(ctx.amd, ctx.stop).strip(), severity);
+    }
+
+    @Override
+    public DumpLine visitAmdStatus(MceParser.AmdStatusContext ctx) {
+        String bank = ctx.bank.getText();
+        return new DumpLine.AmdStatus(Integer.parseInt(ctx.cpu.getText()),
+                Integer.parseInt(bank.substring(2, bank.indexOf('_'))), Hex.parse(ctx.status.getText()));
+    }
+
+    @Override
+    public DumpLine visitAmdAddress(MceParser.AmdAddressContext ctx) {
+        return new DumpLine.Fields(Hex.parse(ctx.addr.getText()));
+    }
+
+    @Override
+    public DumpLine visitAmdDetail(MceParser.AmdDetailContext ctx) {
+        return new DumpLine.Other();
+    }
+
     @Override
     protected DumpLine defaultResult() {
         throw new IllegalStateException("no MCE dump-line builder for this parse tree");

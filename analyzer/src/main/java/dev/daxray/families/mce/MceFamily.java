@@ -40,7 +40,10 @@ public final class MceFamily implements Family {
                 "Uncorrected hardware memory error",
                 "Memory error not recovered",
                 "Kernel accessed poison",
-                "Uncorrected memory error in page");
+                "Uncorrected memory error in page",
+                // AMD decoder block (drivers/edac/mce_amd.c): its opening sentence
+                "error, no action required.",
+                "[Hardware Error]: Uncorrected, ");
     }
 
     @Override

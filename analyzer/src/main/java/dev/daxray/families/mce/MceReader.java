@@ -15,8 +15,9 @@ import dev.daxray.records.LogRecord;
 
 /**
  * Joins the lines of one MCE record dump into one {@link Mce} and reads the one-line messages.
- * A dump opens on its {@code CPU %d: Machine Check} header and closes on {@code Run the above},
- * on the next header, on the first line that is not part of a dump, or at the end of the input.
+ * A dump opens on its {@code CPU %d: Machine Check} header (or the AMD decoder's status sentence)
+ * and closes on {@code Run the above}, on the next header, on the first line that is not part of
+ * a dump, or at the end of the input.
  */
 final class MceReader implements FamilyReader {
 
@@ -26,16 +27,35 @@ final class MceReader implements FamilyReader {
     private final ParseDriver<MceParser> driver = new ParseDriver<>(MceLexer::new, MceParser::new);
     private final DumpLineBuilder dumpLines = new DumpLineBuilder();
 
-    private Origin dumpOrigin;
-    private DumpLine.Header header;
-    private Hex addr;
-    private long lastLine;
+    /** The dump being joined: null when none is open. */
+    private OpenDump open;
+
+    /** What an open dump has gathered so far; the AMD block learns cpu, bank and status after its header. */
+    private static final class OpenDump {
+        final Origin origin;
+        long lastLine;
+        String message;
+        String severity;
+        Integer cpu;
+        Integer bank;
+        Hex status;
+        Hex addr;
+
+        OpenDump(Origin origin) {
+            this.origin = origin;
+            this.lastLine = origin.endLine();
+        }
+
+        Mce event() {
+            return new Mce(origin.through(lastLine), severity, addr, cpu, bank, status, message);
+        }
+    }
 
     @Override
     public boolean offer(LogRecord record, Consumer<Event> sink) {
         Optional<Line> line = parse(record);
         DumpLine dump = line.map(Line::dump).orElse(null);
-        if (dump != null && (inBlock() || dump instanceof DumpLine.Header)) {
+        if (dump != null && (inBlock() || opens(dump))) {
             read(record, dump, sink);
             return true;
         }
@@ -45,16 +65,32 @@ final class MceReader implements FamilyReader {
         return message.isPresent();
     }
 
+    private static boolean opens(DumpLine line) {
+        return line instanceof DumpLine.Header || line instanceof DumpLine.AmdHeader;
+    }
+
     private void read(LogRecord record, DumpLine line, Consumer<Event> sink) {
-        if (line instanceof DumpLine.Header opened) {
+        if (opens(line)) {
             finish(sink);
-            dumpOrigin = record.origin();
-            header = opened;
-            addr = null;
-        } else if (line instanceof DumpLine.Fields fields && fields.addr() != null) {
-            addr = fields.addr();
+            open = new OpenDump(record.origin());
         }
-        lastLine = record.origin().endLine();
+        if (line instanceof DumpLine.Header header) {
+            open.cpu = header.cpu();
+            open.bank = header.bank();
+            open.status = header.status();
+            open.message = header.message();
+            open.severity = severity(header.status());
+        } else if (line instanceof DumpLine.AmdHeader header) {
+            open.message = header.message();
+            open.severity = header.severity();
+        } else if (line instanceof DumpLine.AmdStatus status) {
+            open.cpu = status.cpu();
+            open.bank = status.bank();
+            open.status = status.status();
+        } else if (line instanceof DumpLine.Fields fields && fields.addr() != null) {
+            open.addr = fields.addr();
+        }
+        open.lastLine = record.origin().endLine();
         if (line instanceof DumpLine.End) {
             finish(sink);
         }
@@ -62,17 +98,14 @@ final class MceReader implements FamilyReader {
 
     @Override
     public boolean inBlock() {
-        return header != null;
+        return open != null;
     }
 
     @Override
     public void finish(Consumer<Event> sink) {
-        if (header != null) {
-            sink.accept(new Mce(dumpOrigin.through(lastLine), severity(header.status()), addr, header.cpu(),
-                    header.bank(), header.status(), header.message()));
-            header = null;
-            dumpOrigin = null;
-            addr = null;
+        if (open != null) {
+            sink.accept(open.event());
+            open = null;
         }
     }
 

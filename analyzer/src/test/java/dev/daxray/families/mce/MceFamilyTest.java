@@ -241,7 +241,6 @@ class MceFamilyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "[  313.747597] [Hardware Error]: Corrected error, no action required.",
             "[  313.747613] [Hardware Error]: CPU:0 (19:61:2) MC21_STATUS[Over|CE|MiscV|AddrV|-|-|SyndV|CECC|-|-|-]: 0xdc2040000400011b",
             "[51295.733463] mce: umc_normaddr_to_sysaddr: Invalid DramBaseAddress range: 0x0.",
             "[ 9021.443350] mce: Memory error may not recovered: 0x3f4a2c1: Sending SIGBUS to stress-ng:4242 due to hardware memory corruption",

@@ -40,9 +40,9 @@ class MceRealCorpusTest {
     void eventsLoggedInEveryCaptureThatHasThem() {
         assertEquals(2, read("004-dcpmem-ghes-dax-recovered-nfit-badrange-8-blocks", "dmesg.log").size());
         assertEquals(1, read("016-x86-einj-dirty-lru-page-testprog-killed-coredump", "dmesg.log").size());
-        assertEquals(1, read("013-amd-fam19h-deferred-ue-memory-failure-wrong-address", "dmesg.log").size());
+        List<Mce> amdDeferred = read("013-amd-fam19h-deferred-ue-memory-failure-wrong-address", "dmesg.log");
+        assertEquals("Machine check events logged", amdDeferred.get(0).message());
         List<Mce> amdCorrected = read("020-NEG-amd-ryzen7000-corrected-dram-ecc-ce", "dmesg.log");
-        assertEquals(1, amdCorrected.size());
         assertEquals("Machine check events logged", amdCorrected.get(0).message());
     }
 
@@ -55,10 +55,20 @@ class MceRealCorpusTest {
     }
 
     @Test
-    void amdDecoderLinesAreNotMce() {
+    void amdDecoderBlockIsOneMceWithItsAddress() {
         List<Event> events = RealCorpus.read(family, "012-amd-fam19h-deferred-ue-patrol-scrub-no-memory-failure",
                 "dmesg.log");
-        assertEquals(1, events.size()); // only "Machine check events logged"; not "mce: umc_normaddr_to_sysaddr"
+        // "Machine check events logged", then the decoder block; "mce: umc_normaddr_to_sysaddr" is no event
+        assertEquals(2, events.size());
+        Mce deferred = (Mce) events.get(1);
+        assertEquals("Deferred error, no action required.", deferred.message());
+        assertEquals("uncorrected", deferred.severity());
+        assertEquals(Hex.parse("0x6350a00"), deferred.physAddr());
+        assertEquals(Hex.parse("0x942031000400011b"), deferred.status());
+        assertEquals(21, deferred.bank());
+        assertTrue(deferred.origin().endLine() > deferred.origin().line(), "joined from several lines");
+        List<Mce> corrected = read("020-NEG-amd-ryzen7000-corrected-dram-ecc-ce", "dmesg.log");
+        assertEquals("corrected", corrected.get(1).severity());
         assertTrue(RealCorpus.read(family, "019-NEG-ghes-corrected-chipkill-ce-edac-ghes", "dmesg.log").isEmpty());
         assertTrue(RealCorpus.read(family, "008-xfs-notify-failure-v6-sigbus-flood-per-512B", "dmesg.log").isEmpty());
     }

@@ -11,15 +11,22 @@
  *   EDAC skx MC0: CPU 0: Machine Check Event: 0x0 Bank 255: 0xbc0000000000009f
  *   EDAC skx MC0: ADDR 0x1850603200
  *
- * One parse per line: a dump line (which the family joins with the rest of its dump into one
- * event) or a one-line message.
+ * AMD's decoder (drivers/edac/mce_amd.c) prints its own block instead, without "mce: ":
+ *   [Hardware Error]: Deferred error, no action required.
+ *   [Hardware Error]: CPU:67 (19:11:1) MC21_STATUS[-|-|-|AddrV|-|-|SyndV|UECC|Deferred|-|Scrub]: 0x942031000400011b
+ *   [Hardware Error]: Error Addr: 0x0000000005dc2a00
+ *   [Hardware Error]: IPID: 0x0000109600650f00, Syndrome: 0x9a4a00000b800008
+ *
+ * One parse per line: a one-line message, or a dump line (which the family joins with the rest of
+ * its dump into one event). Messages come first so that "[Hardware Error]: Machine check events
+ * logged" stays a message rather than a detail line of the AMD block.
  * A TAB starts an author's annotation in published captures: it is skipped.
  */
 grammar Mce;
 
 mceLine
-    : dumpLine
-    | message
+    : message
+    | dumpLine
     ;
 
 dumpLine
@@ -29,6 +36,10 @@ dumpLine
     | dumpPrefix field+ EOF                                                            #dumpFields
     | dumpPrefix PROCESSOR .*? EOF                                                     #dumpProcessor
     | dumpPrefix RUN_THE_ABOVE .*? EOF                                                 #dumpEnd
+    | HW_ERR amd=(AMD_CORRECTED | AMD_DEFERRED | AMD_UNCORRECTED) .*? EOF               #amdHeader
+    | HW_ERR CPU COLON cpu=NUM .*? bank=AMD_BANK .*? COLON status=hex EOF               #amdStatus
+    | HW_ERR ERROR_ADDR COLON addr=hex EOF                                             #amdAddress
+    | HW_ERR .+? EOF                                                                   #amdDetail
     ;
 
 field
@@ -87,6 +98,11 @@ CORE                : 'core:' ;
 HW_ERR              : '[Hardware Error]:' ;
 EDAC                : 'EDAC' ;
 MC_ID               : 'MC' [0-9]+ ':' ;
+AMD_BANK            : 'MC' [0-9]+ '_STATUS' ;
+AMD_CORRECTED       : 'Corrected error, no action required.' ;
+AMD_DEFERRED        : 'Deferred error, no action required.' ;
+AMD_UNCORRECTED     : 'Uncorrected, software ' ('restartable' | 'containable') ' error.' | 'Uncorrected, ' ;
+ERROR_ADDR          : 'Error Addr' ;
 
 CPU                 : 'CPU' ;
 CPU_N               : 'CPU' [0-9]+ ;
