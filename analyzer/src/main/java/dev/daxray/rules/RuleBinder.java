@@ -339,7 +339,7 @@ public final class RuleBinder {
                     case AND -> value & op.operand();
                 };
             }
-            return value;
+            return v instanceof Hex ? new Hex(value) : (Object) value;
         };
     }
 
