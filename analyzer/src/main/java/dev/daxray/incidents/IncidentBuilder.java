@@ -79,7 +79,8 @@ public final class IncidentBuilder {
 
     // ---- suppression
 
-    private static List<Finding> suppress(List<Finding> findings) {
+    /** The findings left after every {@code suppress} clause has removed what it covers. */
+    public static List<Finding> suppress(List<Finding> findings) {
         Set<Finding> dropped = new HashSet<>();
         for (Finding suppressor : findings) {
             if (suppressor.rule().suppress().isEmpty()) {
@@ -140,11 +141,11 @@ public final class IncidentBuilder {
             String scope = o.host() + "/" + o.boot() + "/";
             tokens.add("event:" + o.input() + ":" + o.line());
             Hex pfn = hex(e, "pfn");
-            if (pfn != null && !(e instanceof Edac)) {
+            if (pfn != null) {
                 tokens.add("pfn:" + scope + pfn);
             }
             Hex phys = hex(e, "physAddr");
-            if (phys != null && !corrected(e)) {
+            if (phys != null) {
                 tokens.add("pfn:" + scope + phys.shiftRight(12));
             }
             Object device = value(e, "device");

@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import dev.daxray.events.Event;
 import dev.daxray.events.Origin;
@@ -97,16 +96,14 @@ public final class Engine {
         }
         List<RuleMatcher> stateful = matchers.stream().filter(m -> !m.rule().stateless()).toList();
         Integer boot = null;
-        String host = null;
         boolean first = true;
         for (Fact fact : input) {
             Origin origin = fact.origin();
-            if (!first && (origin.boot() != boot || !Objects.equals(origin.host(), host)) && origin.boot() != boot) {
-                stateful.forEach(RuleMatcher::endAll);
+            if (!first && origin.boot() != boot) {
+                stateful.forEach(m -> m.endAll(false));
             }
             first = false;
             boot = origin.boot();
-            host = origin.host();
             if (origin.micros() != null) {
                 for (RuleMatcher m : stateful) {
                     m.advanceTo(origin.micros());
@@ -119,7 +116,7 @@ public final class Engine {
                 }
             }
         }
-        stateful.forEach(RuleMatcher::endAll);
+        stateful.forEach(m -> m.endAll(true));
     }
 
     private static void add(Map<String, List<RuleMatcher>> route, BoundPattern pattern, RuleMatcher m) {

@@ -85,8 +85,12 @@ final class RuleMatcher {
         }
     }
 
-    /** Ends every partial: at the end of a boot, or of the input. */
-    void endAll() {
+    /**
+     * Ends every partial at the end of a boot or of the input. A {@code not} step holds when its boot
+     * ended, or when the capture has no times; when the input simply stops before a timed window
+     * has passed, nothing proves the absence, so the partial ends as a near miss.
+     */
+    void endAll(boolean endOfInput) {
         List<Partial> open = new ArrayList<>();
         if (rule.shape() == Ast.Shape.GROUP) {
             open.addAll(groups.values());
@@ -95,7 +99,7 @@ final class RuleMatcher {
         }
         open.sort((a, b) -> Long.compare(a.seq, b.seq));
         for (Partial p : open) {
-            while (!p.done && waitingOnAbsence(p)) {
+            while (!p.done && waitingOnAbsence(p) && !(endOfInput && p.absenceStart != null)) {
                 count(Check.ABSENCE_HELD);
                 passAbsence(p, null);
             }

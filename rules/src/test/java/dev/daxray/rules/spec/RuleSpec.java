@@ -41,7 +41,7 @@ import dev.daxray.events.Origin;
  * line cited in findings. {@code findings:} lists every finding of every rule, as rule name and
  * evidence lines; {@code incidents:} every incident. Both are compared whole.
  */
-public record RuleSpec(String file, int line, String name, List<String> rules, boolean positive, List<Event> events,
+public record RuleSpec(String file, int line, String header, String name, List<String> rules, boolean positive, List<Event> events,
                        List<String> findings, List<String> incidents) {
 
     private static final Pattern HEADER = Pattern.compile("^=== (\\S+) ([+-]) (.+)$");
@@ -80,6 +80,7 @@ public record RuleSpec(String file, int line, String name, List<String> rules, b
                 }
                 current = new Builder(file.getFileName().toString(), i + 1, header.group(1), header.group(2).equals("+"),
                         header.group(3));
+                current.header = text;
                 section = "timeline";
                 continue;
             }
@@ -102,12 +103,45 @@ public record RuleSpec(String file, int line, String name, List<String> rules, b
         return specs;
     }
 
+    /**
+     * Replaces the expectations of the case with {@code header} with what the rules
+     * produced (run with {@code -Ddaxray.regenerate=true}, then review the diff).
+     */
+    static synchronized void rewrite(Path file, String header, List<String> findings, List<String> incidents) {
+        try {
+            List<String> lines = new ArrayList<>(Files.readAllLines(file));
+            int start = lines.indexOf(header) + 1;
+            while (start < lines.size() && !lines.get(start).strip().equals("findings:")
+                    && !lines.get(start).startsWith("===")) {
+                start++;
+            }
+            int end = start;
+            while (end < lines.size() && !lines.get(end).startsWith("===")) {
+                end++;
+            }
+            while (end > start && (lines.get(end - 1).isBlank() || lines.get(end - 1).startsWith("#"))) {
+                end--;
+            }
+            List<String> replacement = new ArrayList<>();
+            replacement.add("findings:");
+            findings.forEach(f -> replacement.add("  " + f));
+            replacement.add("incidents:");
+            incidents.forEach(i -> replacement.add("  " + i));
+            lines.subList(start, end).clear();
+            lines.addAll(start, replacement);
+            Files.write(file, lines);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static final class Builder {
         final String file;
         final int line;
         final String rules;
         final boolean positive;
         final String description;
+        String header;
         final List<Event> events = new ArrayList<>();
         final List<String> findings = new ArrayList<>();
         final List<String> incidents = new ArrayList<>();
@@ -123,7 +157,7 @@ public record RuleSpec(String file, int line, String name, List<String> rules, b
 
         RuleSpec build() {
             String name = file.replace(".spec", "") + ":" + line + " " + rules + " " + (positive ? "+" : "-") + " " + description;
-            return new RuleSpec(file, line, name, Arrays.asList(rules.split(",")), positive, events, findings, incidents);
+            return new RuleSpec(file, line, header, name, Arrays.asList(rules.split(",")), positive, events, findings, incidents);
         }
     }
 

@@ -45,15 +45,20 @@ class RuleSpecTest {
         String actual = "findings:\n" + lines(findings) + "incidents:\n" + lines(incidents);
         String expected = "findings:\n" + lines(spec.findings().stream().sorted().toList()) + "incidents:\n"
                 + lines(spec.incidents());
-        assertEquals(expected, actual, spec.file() + ":" + spec.line());
-        Set<String> fired = result.findings().stream().map(f -> f.rule().name()).collect(Collectors.toSet());
+        Set<String> fired = IncidentBuilder.suppress(result.findings()).stream().map(f -> f.rule().name()).collect(Collectors.toSet());
         for (String rule : spec.rules()) {
             assertTrue(SHIPPED.rule(rule).isPresent(), "spec names unknown rule " + rule);
             assertEquals(spec.positive(), fired.contains(rule),
                     rule + (spec.positive() ? " must fire" : " must not fire") + " in " + spec.name());
         }
+        if (Boolean.getBoolean("daxray.regenerate") && !expected.equals(actual)) {
+            RuleSpec.rewrite(SPECS.resolve(spec.file()), spec.header(), findings, incidents);
+            return;
+        }
+        assertEquals(expected, actual, spec.file() + ":" + spec.line());
     }
 
+    /** A rule "fires" when a finding of it survives suppression; the findings list shows them all. */
     /** Every shipped rule has at least one case where it fires and one look-alike where it does not. */
     @Test
     void everyShippedRuleHasPositiveAndNegativeCases() throws IOException {
