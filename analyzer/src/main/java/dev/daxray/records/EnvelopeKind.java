@@ -22,8 +22,6 @@ public enum EnvelopeKind {
     RFC5424,
     /** {@code -- Boot 1a2b… --} and the other journalctl separators. */
     JOURNAL_MARKER,
-    /** {@code ** N printk messages dropped **}. */
-    DROPPED,
     /** No prefix: a serial console without timestamps, or text that is not a log line at all. */
     BARE
 }

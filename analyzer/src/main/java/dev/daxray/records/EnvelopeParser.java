@@ -143,11 +143,6 @@ public final class EnvelopeParser {
         }
 
         @Override
-        public Envelope visitDropped(dev.daxray.grammar.envelope.EnvelopeParser.DroppedContext ctx) {
-            return new Envelope(EnvelopeKind.DROPPED, "console", null, null, null, null, -1, null, 0);
-        }
-
-        @Override
         public Envelope visitBare(dev.daxray.grammar.envelope.EnvelopeParser.BareContext ctx) {
             return bareOf(line);
         }

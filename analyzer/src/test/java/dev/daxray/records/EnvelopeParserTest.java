@@ -47,7 +47,7 @@ class EnvelopeParserTest {
                 Arguments.of("<3>1 2026-11-21T10:00:00.123456+01:00 host kernel - - - Memory failure: s", EnvelopeKind.RFC5424, "syslog rfc5424", null, "2026-11-21T10:00:00.123456+01:00", "host", null, "Memory failure: s"),
                 Arguments.of("Nov 21 10:00:00 host systemd[1]: Started foo.", EnvelopeKind.SYSLOG, "syslog", null, "--11-21T10:00:00", "host", null, "Started foo."),
                 Arguments.of("-- Boot 1a2b3c4d5e6f --", EnvelopeKind.JOURNAL_MARKER, "journal", null, null, null, null, ""),
-                Arguments.of("** 5 printk messages dropped **", EnvelopeKind.DROPPED, "console", null, null, null, null, "** 5 printk messages dropped **"),
+                Arguments.of("** 5 printk messages dropped **", EnvelopeKind.BARE, "console", null, null, null, null, "** 5 printk messages dropped **"),
                 Arguments.of("<4>Memory failure: t", EnvelopeKind.PRIORITY_ONLY, "console <level>", null, null, null, null, "Memory failure: t"),
                 Arguments.of("Memory failure: 0x1: u", EnvelopeKind.BARE, "console", null, null, null, null, "Memory failure: 0x1: u"),
                 Arguments.of("# ndctl inject-error namespace0.0 -n 2 -B 8210", EnvelopeKind.BARE, "console", null, null, null, null, "# ndctl inject-error namespace0.0 -n 2 -B 8210"),

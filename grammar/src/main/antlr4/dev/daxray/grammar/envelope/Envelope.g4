@@ -25,7 +25,6 @@ envelope
     | kernelTime                                                          #dmesg
     | PRI                                                                 #priorityOnly
     | CONTINUATION                                                        #continuation
-    | DROPPED                                                             #dropped
     |                                                                     #bare
     ;
 
@@ -56,7 +55,6 @@ KERNEL_TAG  : 'kernel:' ;
 TAG         : TAG_CHAR+ ('[' D+ ']')? ':' ;
 
 JOURNAL_MARK: '-- ' ('Logs begin at' | 'Journal begins at' | 'Boot ' | 'Reboot' | 'No entries' | 'Subsequent journal') ~[\r\n]* ;
-DROPPED     : '** ' D+ ' printk messages dropped **' ;
 KMSG        : D+ ',' D+ ',' D+ ',' [-c+*] (',' ~[;\r\n]*)? ';' ;
 MONO        : '[' ' '* D+ '.' D+ ']' ;
 MONO_DELTA  : '[' ' '* D+ '.' D+ ' '+ '<' ' '* D+ '.' D+ ' '* '*'? '>' ']' ;

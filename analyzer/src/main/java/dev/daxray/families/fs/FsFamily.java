@@ -1,0 +1,41 @@
+package dev.daxray.families.fs;
+
+import java.util.List;
+
+import dev.daxray.families.LineFamily;
+import dev.daxray.families.OutOfRange;
+import dev.daxray.grammar.ParseDriver;
+import dev.daxray.grammar.fs.FsLexer;
+import dev.daxray.grammar.fs.FsParser;
+
+/**
+ * XFS, ext4, ext2 and erofs messages (reference §3): notify_failure, device removal, forced
+ * shutdown in all three eras of XFS wording, mount / DAX / unmount, and errors.
+ *
+ * <p>One forced shutdown is one {@link dev.daxray.events.FsShutdown}: the line that states the
+ * reason ({@code Metadata I/O Error (0x4) detected at ...}, {@code Corruption of in-memory data
+ * detected.  Shutting down filesystem}, {@code Filesystem has been shut down due to log error}).
+ * Its companions ({@code xfs_do_force_shutdown(0x8) called from line ...}, {@code User initiated
+ * shutdown received.}, {@code Please unmount the filesystem ...}) are
+ * {@link dev.daxray.events.FsError}s, so a shutdown is never counted twice; the rule engine groups
+ * them by device and time.
+ */
+public final class FsFamily extends LineFamily {
+
+    @Override
+    public String name() {
+        return "fs";
+    }
+
+    @Override
+    public List<String> keywords() {
+        return List.of("XFS", "EXT4-fs", "EXT2-fs", "erofs");
+    }
+
+    @Override
+    protected LineParser newParser() {
+        ParseDriver<FsParser> driver = new ParseDriver<>(FsLexer::new, FsParser::new);
+        return record -> driver.tryParse(record.body(), FsParser::line)
+                .flatMap(tree -> OutOfRange.orEmpty(() -> new FsBuilder(record.origin()).visit(tree)));
+    }
+}

@@ -1,0 +1,154 @@
+package dev.daxray.records;
+
+/**
+ * Recognises, from raw bytes, the commonest prefix shapes with a few comparisons, so the lines no
+ * family wants can be counted without parsing them. It answers only when sure and otherwise
+ * returns null, leaving the line to {@link EnvelopeParser}; a test checks that whenever it answers,
+ * the grammar agrees. Not thread-safe: it keeps the time of the last line it recognised.
+ */
+public final class PrefixSniffer {
+
+    /** A prefix shape the sniffer recognised, and the capture format it names. */
+    public enum Shape {
+        DMESG("dmesg"),
+        DMESG_CALLER("dmesg [caller]"),
+        DMESG_RAW("dmesg -r");
+
+        private final String format;
+
+        Shape(String format) {
+            this.format = format;
+        }
+
+        public String format() {
+            return format;
+        }
+    }
+
+    private long micros;
+
+    /** The monotonic time of the last line {@link #sniff} recognised, in microseconds. */
+    public long micros() {
+        return micros;
+    }
+
+    /** The shape of the prefix of {@code buf[off, off+len)}, or null when not sure. */
+    public Shape sniff(byte[] buf, int off, int len) {
+        int end = off + len;
+        int i = off;
+        boolean raw = false;
+        if (i < end && buf[i] == '<') {
+            int j = i + 1;
+            int digits = 0;
+            while (j < end && isDigit(buf[j]) && digits < 3) {
+                j++;
+                digits++;
+            }
+            if (digits == 0 || j >= end || buf[j] != '>') {
+                return null;
+            }
+            i = j + 1;
+            raw = true;
+        }
+        int afterTime = monotonic(buf, i, end);
+        if (afterTime < 0) {
+            return null;
+        }
+        boolean caller = false;
+        int afterCaller = caller(buf, afterTime, end);
+        if (afterCaller < 0 && afterTime < end && buf[afterTime] == ' ') {
+            afterCaller = caller(buf, afterTime + 1, end);
+        }
+        if (afterCaller >= 0) {
+            caller = true;
+            afterTime = afterCaller;
+        }
+        if (afterTime < end && buf[afterTime] != ' ') {
+            return null;
+        }
+        if (!raw && !caller && mayBeJournal(buf, afterTime, end)) {
+            return null;
+        }
+        if (raw) {
+            return Shape.DMESG_RAW;
+        }
+        return caller ? Shape.DMESG_CALLER : Shape.DMESG;
+    }
+
+    /** {@code [  123.456789]} at {@code i}: the index after it (and its time in micros), or -1. */
+    private int monotonic(byte[] buf, int i, int end) {
+        if (i >= end || buf[i] != '[') {
+            return -1;
+        }
+        i++;
+        while (i < end && buf[i] == ' ') {
+            i++;
+        }
+        int digits = 0;
+        long seconds = 0;
+        while (i < end && isDigit(buf[i]) && digits < 12) {
+            seconds = seconds * 10 + (buf[i] - '0');
+            i++;
+            digits++;
+        }
+        if (digits == 0 || i >= end || buf[i] != '.') {
+            return -1;
+        }
+        i++;
+        digits = 0;
+        long fraction = 0;
+        while (i < end && isDigit(buf[i])) {
+            if (digits < 6) {
+                fraction = fraction * 10 + (buf[i] - '0');
+            }
+            i++;
+            digits++;
+        }
+        if (digits == 0 || i >= end || buf[i] != ']') {
+            return -1;
+        }
+        for (int d = digits; d < 6; d++) {
+            fraction *= 10;
+        }
+        micros = seconds * 1_000_000 + fraction;
+        return i + 1;
+    }
+
+    /** {@code [T123]} or {@code [    C1]} right at {@code i}: the index after it, or -1. */
+    private static int caller(byte[] buf, int i, int end) {
+        if (i >= end || buf[i] != '[') {
+            return -1;
+        }
+        i++;
+        while (i < end && buf[i] == ' ') {
+            i++;
+        }
+        if (i >= end || (buf[i] != 'T' && buf[i] != 'C')) {
+            return -1;
+        }
+        i++;
+        int digits = 0;
+        while (i < end && isDigit(buf[i])) {
+            i++;
+            digits++;
+        }
+        return digits > 0 && i < end && buf[i] == ']' ? i + 1 : -1;
+    }
+
+    /**
+     * True when the text after the time could be journalctl's {@code host kernel:}; such lines go
+     * to the grammar. The sniffer only needs to be cautious: a word followed by {@code kernel:}.
+     */
+    private static boolean mayBeJournal(byte[] buf, int i, int end) {
+        int j = i + 1;
+        while (j < end && buf[j] != ' ') {
+            j++;
+        }
+        return j + 7 < end && buf[j + 1] == 'k' && buf[j + 2] == 'e' && buf[j + 3] == 'r' && buf[j + 4] == 'n'
+                && buf[j + 5] == 'e' && buf[j + 6] == 'l' && buf[j + 7] == ':';
+    }
+
+    private static boolean isDigit(byte b) {
+        return b >= '0' && b <= '9';
+    }
+}

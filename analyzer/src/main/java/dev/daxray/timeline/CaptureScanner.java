@@ -1,0 +1,206 @@
+package dev.daxray.timeline;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import dev.daxray.capture.LineSplitter;
+import dev.daxray.events.Event;
+import dev.daxray.events.Origin;
+import dev.daxray.families.Family;
+import dev.daxray.families.FamilyReader;
+import dev.daxray.records.Envelope;
+import dev.daxray.records.EnvelopeKind;
+import dev.daxray.records.EnvelopeParser;
+import dev.daxray.records.KeywordPrefilter;
+import dev.daxray.records.LogRecord;
+import dev.daxray.records.PrefixSniffer;
+
+/**
+ * Reads one input line by line into events: prefilter, envelope, boot tracking, then the families.
+ *
+ * <p>Most lines of a large capture carry no family keyword; for them the scanner only sniffs the
+ * prefix (to count the format) and moves on, so parsers see a tiny fraction of the input. A line
+ * with a keyword, or any line while a family has a multi-line block open, is decoded, its envelope
+ * parsed, and offered to the open blocks first and then to the families whose keywords it has.
+ *
+ * <p>Not thread-safe: one scanner per input at a time.
+ */
+final class CaptureScanner {
+
+    private static final int UNPARSED_SAMPLE = 5;
+    private static final String CONSOLE = "console";
+
+    private final List<Family> families;
+    private final KeywordPrefilter prefilter;
+    private final ScanOptions options;
+    private final EnvelopeParser envelopes = new EnvelopeParser();
+
+    CaptureScanner(List<Family> families, KeywordPrefilter prefilter, ScanOptions options) {
+        this.families = families;
+        this.prefilter = prefilter;
+        this.options = options;
+    }
+
+    InputSummary scan(String file, int input, InputStream in, Consumer<Event> sink) throws IOException {
+        InputScan scan = new InputScan(file, input, sink);
+        try {
+            LineSplitter.Stats stats = LineSplitter.split(in, scan::line);
+            scan.finishAll();
+            return scan.summary(stats.lines(), stats.truncatedLines(), stats.nulBytes(), null);
+        } catch (IOException | RuntimeException e) {
+            // Keep what was read before the break (a truncated gzip still has its first part).
+            scan.finishAll();
+            return scan.summary(scan.lastLine, 0, 0,
+                    "read failed after line " + scan.lastLine + ": " + dev.daxray.capture.Inputs.reason(e));
+        }
+    }
+
+    /** JSON documents (ndctl, daxctl, bpftrace -f json) start with a brace or an array of objects. */
+    private static boolean looksLikeJson(String firstLine) {
+        return firstLine.startsWith("{") || firstLine.equals("[") || firstLine.startsWith("[{")
+                || firstLine.startsWith("[ {");
+    }
+
+    /** The state of one input being read. */
+    private final class InputScan {
+        private final String file;
+        private final int input;
+        private final Consumer<Event> sink;
+        private final FamilyReader[] readers;
+        private final long allFamilies;
+        private final BootTracker boots = new BootTracker();
+        private final PrefixSniffer sniffer = new PrefixSniffer();
+        private final Map<String, Long> formatVotes = new HashMap<>();
+        private final List<InputSummary.Unparsed> bareSample = new ArrayList<>();
+        private long bareUnread;
+        private long events;
+        private long lastMicros;
+        private long lastLine;
+        private boolean json;
+        private boolean sawContent;
+
+        InputScan(String file, int input, Consumer<Event> sink) {
+            this.file = file;
+            this.input = input;
+            this.sink = event -> {
+                events++;
+                sink.accept(event);
+            };
+            this.readers = new FamilyReader[families.size()];
+            for (int i = 0; i < readers.length; i++) {
+                readers[i] = families.get(i).newReader();
+            }
+            this.allFamilies = families.size() == 64 ? -1L : (1L << families.size()) - 1;
+        }
+
+        void line(byte[] buf, int off, int len, long lineNo) {
+            lastLine = lineNo;
+            long mask = options.prefilter() ? prefilter.match(buf, off, len) : allFamilies;
+            if (mask == 0 && !anyInBlock()) {
+                PrefixSniffer.Shape shape = sniffer.sniff(buf, off, len);
+                if (shape != null) {
+                    vote(shape.format());
+                    if (boots.observeTime(sniffer.micros())) {
+                        finishAll();
+                    }
+                    lastMicros = sniffer.micros();
+                    return;
+                }
+            }
+            String line = new String(buf, off, len, StandardCharsets.UTF_8);
+            if (!sawContent && !line.isBlank()) {
+                sawContent = true;
+                json = looksLikeJson(line.strip());
+            }
+            Envelope envelope = envelopes.parse(line);
+            String body = line.substring(envelope.bodyStart());
+            if (boots.observe(envelope, line, body)) {
+                finishAll();
+                lastMicros = 0;
+            }
+            if (envelope.micros() != null) {
+                lastMicros = envelope.micros();
+            }
+            if (votes(envelope.kind())) {
+                vote(envelope.format());
+            }
+            Origin origin = new Origin(file, input, lineNo, lineNo, line, envelope.micros(), lastMicros,
+                    envelope.wall(), boots.boot(), envelope.host(), boots.kernel());
+            boolean read = envelope.kind() != EnvelopeKind.JOURNAL_MARKER
+                    && offer(new LogRecord(origin, envelope, body), mask);
+            if (read || (envelope.kind() != EnvelopeKind.BARE && envelope.kind() != EnvelopeKind.JOURNAL_MARKER)) {
+                boots.lineBelongs();
+            }
+            if (!read && envelope.kind() == EnvelopeKind.BARE && !line.isBlank()) {
+                bareUnread++;
+                if (bareSample.size() < UNPARSED_SAMPLE) {
+                    bareSample.add(new InputSummary.Unparsed(lineNo, line));
+                }
+            }
+        }
+
+        private boolean offer(LogRecord record, long mask) {
+            long offered = 0;
+            for (int i = 0; i < readers.length; i++) {
+                if (readers[i].inBlock()) {
+                    offered |= 1L << i;
+                    if (readers[i].offer(record, sink)) {
+                        return true;
+                    }
+                }
+            }
+            long pending = mask & ~offered;
+            while (pending != 0) {
+                int i = Long.numberOfTrailingZeros(pending);
+                pending &= pending - 1;
+                if (readers[i].offer(record, sink)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private boolean anyInBlock() {
+            for (FamilyReader reader : readers) {
+                if (reader.inBlock()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        void finishAll() {
+            for (FamilyReader reader : readers) {
+                reader.finish(sink);
+            }
+        }
+
+        private void vote(String format) {
+            formatVotes.merge(format, 1L, Long::sum);
+        }
+
+        private boolean votes(EnvelopeKind kind) {
+            return kind != EnvelopeKind.CONTINUATION && kind != EnvelopeKind.JOURNAL_MARKER;
+        }
+
+        InputSummary summary(long lines, long truncated, long nulBytes, String error) {
+            String format = formatVotes.entrySet().stream()
+                    .filter(vote -> !vote.getKey().equals(CONSOLE))
+                    .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                    .map(Map.Entry::getKey)
+                    .orElse(json ? "json" : formatVotes.isEmpty() ? "empty" : CONSOLE);
+            // Only a console capture with no prefixed line at all makes unprefixed lines normal;
+            // anywhere else they are shell prompts, quoting or annotations: unparsed.
+            boolean bareIsNormal = format.equals(CONSOLE);
+            long unparsed = bareIsNormal ? 0 : bareUnread;
+            return new InputSummary(file, format, lines, events, unparsed, truncated, nulBytes, boots.boots(),
+                    bareIsNormal ? List.of() : bareSample, error);
+        }
+    }
+}

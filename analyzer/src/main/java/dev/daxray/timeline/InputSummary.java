@@ -1,0 +1,38 @@
+package dev.daxray.timeline;
+
+import java.util.List;
+
+/**
+ * What reading one input found, for the per-input report.
+ *
+ * @param file           the input's name
+ * @param format         the capture format most of its lines have (e.g. {@code dmesg -T})
+ * @param lines          lines read
+ * @param events         events made from them
+ * @param unparsed       lines that are not log lines of the input's format and no family read
+ *                       (shell prompts, mail quoting, annotations)
+ * @param truncated      lines longer than the limit, cut
+ * @param nulBytes       NUL bytes removed
+ * @param boots          boots seen
+ * @param unparsedSample the first few unparsed lines, to show the user
+ * @param error          why the input could not be read, or null
+ */
+public record InputSummary(String file, String format, long lines, long events, long unparsed, long truncated,
+                           long nulBytes, int boots, List<Unparsed> unparsedSample, String error) {
+
+    public InputSummary {
+        unparsedSample = List.copyOf(unparsedSample);
+    }
+
+    /** A line nothing could read. */
+    public record Unparsed(long line, String text) {
+    }
+
+    public static InputSummary failed(String file, String error) {
+        return new InputSummary(file, "unreadable", 0, 0, 0, 0, 0, 0, List.of(), error);
+    }
+
+    public boolean failed() {
+        return error != null;
+    }
+}

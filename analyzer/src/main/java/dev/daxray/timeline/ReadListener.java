@@ -1,0 +1,19 @@
+package dev.daxray.timeline;
+
+/** Hears how reading inputs goes: for progress displays on long runs. All methods default to nothing. */
+public interface ReadListener {
+
+    ReadListener NONE = new ReadListener() { };
+
+    /** An input is opened; {@code size} is its size on disk (compressed), or -1 when unknown. */
+    default void started(String input, long size) {
+    }
+
+    /** {@code bytes} of the input (as stored, before decompression) have been read. */
+    default void advanced(long bytes) {
+    }
+
+    /** An input is done. */
+    default void finished(InputSummary summary) {
+    }
+}

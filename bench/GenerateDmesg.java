@@ -1,0 +1,151 @@
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+
+/**
+ * Writes a synthetic dmesg capture of a given size for the benchmark: ordinary kernel chatter with
+ * about one relevant line in a thousand (machine checks, memory failures, SIGBUS, XFS, GHES, an
+ * oops), timestamps increasing, deterministic for a seed.
+ *
+ * Usage: java bench/GenerateDmesg.java OUT SIZE_MIB [RELEVANT_PER_MILLE] [SEED]
+ */
+public final class GenerateDmesg {
+
+    private static final String[] NOISE = {
+        "e1000e 0000:00:1f.6 eno1: NIC Link is Up 1000 Mbps Full Duplex, Flow Control: Rx/Tx",
+        "ACPI: \\_SB_.PCI0.LPCB.EC0_: Interrupt %d handler installed",
+        "audit: type=1400 audit(1795255200.%03d:%d): apparmor=\"STATUS\" operation=\"profile_load\" profile=\"unconfined\" name=\"/usr/bin/man\" pid=%d comm=\"apparmor_parser\"",
+        "usb 1-%d: new high-speed USB device number %d using xhci_hcd",
+        "systemd[1]: Started session-%d.scope - Session %d of User root.",
+        "sd %d:0:0:0: [sdb] Attached SCSI removable disk",
+        "IPv6: ADDRCONF(NETDEV_CHANGE): eno1: link becomes ready",
+        "pci 0000:%02x:00.0: [8086:%04x] type 00 class 0x010802",
+        "perf: interrupt took too long (%d > %d), lowering kernel.perf_event_max_sample_rate to %d",
+        "TCP: request_sock_TCP: Possible SYN flooding on port %d. Sending cookies.",
+        "device veth%07x entered promiscuous mode",
+        "docker0: port %d(veth%07x) entered forwarding state",
+        "nf_conntrack: nf_conntrack: table full, dropping packet",
+        "kauditd_printk_skb: %d callbacks suppressed",
+        "input: Power Button as /devices/LNXSYSTM:00/LNXPWRBN:00/input/input%d",
+        "sd %d:0:0:0: [sda] Write cache: enabled, read cache: enabled, doesn't support DPO or FUA",
+        "random: crng init done",
+        "NET: Registered PF_VSOCK protocol family",
+        "bpfilter: Loaded bpfilter_umh pid %d",
+        "intel_rapl_common: Found RAPL domain package",
+        "x86/cpu: SGX disabled by BIOS.",
+        "clocksource: tsc: mask: 0xffffffffffffffff max_cycles: 0x%x, max_idle_ns: %d ns",
+        "ata%d: SATA link up 6.0 Gbps (SStatus 133 SControl 300)",
+        "Bluetooth: hci0: Firmware revision 0.%d build %d week %d 2021",
+        "cgroup: cgroup: fork rejected by pids controller in /system.slice/cron.service",
+        "r8169 0000:%02x:00.0 enp3s0: Link is Down",
+        "igb 0000:%02x:00.1: Intel(R) Gigabit Ethernet Network Connection",
+        "hrtimer: interrupt took %d ns",
+        "ip_tables: (C) 2000-2006 Netfilter Core Team",
+        "zram0: detected capacity change from 0 to %d",
+    };
+
+    private static final String[][] INCIDENTS = {
+        {"mce: [Hardware Error]: CPU %d: Machine Check Exception: 5 Bank 1: bd80000000100134",
+         "mce: [Hardware Error]: RIP !INEXACT! 10:<ffffffff8152c5e8> {copy_mc_fragile+0x48/0x70}",
+         "mce: [Hardware Error]: TSC 0 ADDR 3c1b0a400 MISC 86 ",
+         "mce: [Hardware Error]: PROCESSOR 0:50657 TIME 1795255200 SOCKET 0 APIC 18 microcode 5003604",
+         "mce: [Hardware Error]: Run the above through 'mcelog --ascii'",
+         "mce: Uncorrected hardware memory error in user-access at 3c1b0a400",
+         "Memory failure: 0x3c1b0a: Sending SIGBUS to fsx:%d due to hardware memory corruption",
+         "Memory failure: 0x3c1b0a: recovery action for dax page: Recovered",
+         "mce: [Hardware Error]: Machine check events logged"},
+        {"{%d}[Hardware Error]: Hardware error from APEI Generic Hardware Error Source: 1",
+         "{%d}[Hardware Error]: event severity: recoverable",
+         "{%d}[Hardware Error]:  Error 0, type: recoverable",
+         "{%d}[Hardware Error]:   section_type: memory error",
+         "{%d}[Hardware Error]:    error_status: Storage error in DRAM memory (0x0000000000000400)",
+         "{%d}[Hardware Error]:   physical_address: 0x00000040a0602400",
+         "{%d}[Hardware Error]:   error_type: 14, scrub uncorrected error",
+         "Memory failure: 0x40a0602: recovery action for dax page: Recovered"},
+        {"XFS (pmem0): Device is about to be removed!",
+         "Memory failure: 0x1880400: Sending SIGBUS to fio:%d due to hardware memory corruption",
+         "XFS (pmem0): User initiated shutdown received.",
+         "XFS (pmem0): Metadata I/O Error (0x4) detected at xfs_dax_notify_failure+0x2b1/0x4d0 [xfs] (fs/xfs/xfs_notify_failure.c:312).  Shutting down filesystem.",
+         "XFS (pmem0): Please unmount the filesystem and rectify the problem(s)"},
+        {"BUG: unable to handle page fault for address: ffffc90040000000",
+         "#PF: supervisor read access in kernel mode",
+         "#PF: error_code(0x0000) - not-present page",
+         "PGD 100000067 P4D 100000067 PUD 0",
+         "Oops: 0000 [#1] PREEMPT SMP NOPTI",
+         "CPU: 7 PID: %d Comm: fio Tainted: G   M               6.6.0 #1",
+         "RIP: 0010:memcpy_orig+0x31/0x140",
+         "Call Trace:",
+         " <TASK>",
+         " dax_iomap_rw+0x1f2/0x3c0",
+         " xfs_file_read_iter+0x9b/0x120 [xfs]",
+         " vfs_read+0x1d3/0x2f0",
+         " </TASK>",
+         "CR2: ffffc90040000000",
+         "---[ end trace 0000000000000000 ]---"},
+        {"EDAC MC0: 1 CE memory read error on CPU_SrcID#0_MC#0_Chan#1_DIMM#0 (channel:1 slot:0 page:0x207b9e1 offset:0x40 grain:32 syndrome:0x0 -  err_code:0x0000:0x0090)"},
+    };
+
+    private static final double AVERAGE_INCIDENT_LINES =
+            java.util.Arrays.stream(INCIDENTS).mapToInt(block -> block.length).average().orElse(1);
+
+    public static void main(String[] args) throws IOException {
+        Path out = Path.of(args[0]);
+        long size = Long.parseLong(args[1]) << 20;
+        int perMille = args.length > 2 ? Integer.parseInt(args[2]) : 1;
+        Random random = new Random(args.length > 3 ? Long.parseLong(args[3]) : 42);
+        long micros = 0;
+        long written = 0;
+        long lines = 0;
+        long relevant = 0;
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
+            while (written < size) {
+                String[] block;
+                if (random.nextDouble() < perMille / 1000.0 / AVERAGE_INCIDENT_LINES) {
+                    block = INCIDENTS[random.nextInt(INCIDENTS.length)];
+                } else {
+                    block = new String[] {NOISE[random.nextInt(NOISE.length)]};
+                }
+                micros += 1 + random.nextInt(2000);
+                for (String template : block) {
+                    String message = fill(template, random);
+                    String line = String.format("[%5d.%06d] %s%n", micros / 1_000_000, micros % 1_000_000, message);
+                    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+                    os.write(bytes);
+                    written += bytes.length;
+                    lines++;
+                    if (block.length > 1 || block[0].startsWith("EDAC")) {
+                        relevant++;
+                    }
+                }
+            }
+        }
+        System.err.printf("wrote %s: %d MiB, %d lines, %d incident lines (%.3f%%)%n", out, written >> 20, lines,
+                relevant, 100.0 * relevant / lines);
+    }
+
+    private static String fill(String template, Random random) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        while (i < template.length()) {
+            char c = template.charAt(i);
+            if (c == '%' && i + 1 < template.length()) {
+                int j = i + 1;
+                while (j < template.length() && "0123456789".indexOf(template.charAt(j)) >= 0) {
+                    j++;
+                }
+                char conv = template.charAt(j);
+                int value = 1 + random.nextInt(60000);
+                sb.append(conv == 'x' ? Integer.toHexString(value) : Integer.toString(value));
+                i = j + 1;
+            } else {
+                sb.append(c);
+                i++;
+            }
+        }
+        return sb.toString();
+    }
+}

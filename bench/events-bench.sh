@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Whole-process benchmark: `daxray events --format jsonl` against `grep -c -F` of the prefilter
+# keywords on the same synthetic dmesg, in one run, so the ratio holds on a noisy shared machine.
+#
+#   bench/events-bench.sh [SIZE_MIB] [RUNS]      (default 1024 MiB, best of 3)
+#
+# The capture is generated once into bench/out/ (git-ignored) by bench/GenerateDmesg.java.
+# Extra commands to time can be added with BENCH_EXTRA='name=command ...'.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+size="${1:-1024}"
+runs="${2:-3}"
+out="${BENCH_DIR:-$root/bench/out}"
+mkdir -p "$out"
+file="$out/dmesg-${size}m.log"
+keywords="$out/keywords.txt"
+
+[[ -f "$file" ]] || java "$root/bench/GenerateDmesg.java" "$file" "$size"
+"$root/daxray" schema --keywords > "$keywords"     # also builds the CLI when needed
+cat "$file" > /dev/null                              # page cache warm for every contender
+
+# best_of NAME COMMAND...: runs the command $runs times, prints the best wall time and peak RSS.
+best_of() {
+  local name="$1"; shift
+  local best="" rss=""
+  for _ in $(seq "$runs"); do
+    local line
+    /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" > /dev/null 2>/dev/null || true
+    line=$(tail -1 "$out/time.txt")
+    local t="${line% *}" m="${line#* }"
+    if [[ -z "$best" ]] || awk -v a="$t" -v b="$best" 'BEGIN{exit !(a<b)}'; then best="$t"; rss="$m"; fi
+  done
+  printf '%s %s %s\n' "$name" "$best" "$rss"
+}
+
+results=$(
+  best_of grep grep -c -F -f "$keywords" "$file"
+  best_of events "$root/daxray" events --format jsonl --quiet "$file"
+  DAXRAY_JAVA_OPTS=-Xmx256m best_of events-Xmx256m "$root/daxray" events --format jsonl --quiet "$file"
+  for extra in ${BENCH_EXTRA:-}; do
+    best_of "${extra%%=*}" bash -c "${extra#*=}"
+  done
+)
+
+bytes=$(stat -c %s "$file")
+lines=$(wc -l < "$file")
+relevant=$(grep -c -F -f "$keywords" "$file" || true)
+echo "input: $file ($((bytes >> 20)) MiB, $lines lines, $relevant lines with a keyword)"
+echo "$results" | awk -v bytes="$bytes" '
+  NR == 1 { base = $2 }
+  { printf "%-16s %8.2f s  %8.1f MiB/s  %6.2fx grep  peak RSS %6.0f MiB\n", $1, $2, bytes / 1048576 / $2, $2 / base, $3 / 1024 }'

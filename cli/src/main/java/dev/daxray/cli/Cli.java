@@ -1,0 +1,52 @@
+package dev.daxray.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+
+/** Builds the command line; {@link Main} and the tests use the same factory. */
+public final class Cli {
+
+    private Cli() {
+    }
+
+    public static CommandLine newCommandLine(PrintWriter out, PrintWriter err, InputStream stdin) {
+        CommandLine cli = new CommandLine(new DaxrayCommand(), new CommandFactory(stdin));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setParameterExceptionHandler((ex, args) -> {
+            CommandLine command = ex.getCommandLine();
+            command.getErr().println("daxray: " + ex.getMessage());
+            command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+            return ExitCodes.USAGE_OR_IO;
+        });
+        return cli;
+    }
+
+    /** Hands standard input to the commands that read captures. */
+    private record CommandFactory(InputStream stdin) implements CommandLine.IFactory {
+        @Override
+        public <K> K create(Class<K> type) throws Exception {
+            if (type == EventsCommand.class) {
+                return type.cast(new EventsCommand(stdin));
+            }
+            return CommandLine.defaultFactory().create(type);
+        }
+    }
+
+    /** Maps failures to exit codes: a user-facing message, never a stack trace unless --debug. */
+    private static final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine command, CommandLine.ParseResult parsed) {
+            boolean debug = parsed.hasMatchedOption("--debug");
+            command.getErr().println("daxray: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            if (debug) {
+                ex.printStackTrace(command.getErr());
+            }
+            return ExitCodes.USAGE_OR_IO;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.daxray.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+
+import dev.daxray.capture.Inputs;
+import dev.daxray.timeline.InputSummary;
+
+/**
+ * The per-input summary on standard error: format, lines, events, unparsed lines (with the first
+ * few shown), and every input that could not be read or was skipped.
+ */
+final class InputReport {
+
+    private InputReport() {
+    }
+
+    static void print(PrintWriter err, Inputs.Expansion expansion, List<InputSummary> summaries) {
+        for (String problem : expansion.problems()) {
+            err.println("daxray: " + problem);
+        }
+        if (!expansion.ignored().isEmpty()) {
+            err.printf("daxray: skipped %d hidden or .daxrayignore'd entr%s%n", expansion.ignored().size(),
+                    expansion.ignored().size() == 1 ? "y" : "ies");
+        }
+        for (InputSummary s : summaries) {
+            if (s.failed() && s.lines() == 0) {
+                err.printf("daxray: %s: %s%n", s.file(), s.error());
+                continue;
+            }
+            StringBuilder line = new StringBuilder();
+            line.append(String.format("%s: %s, %d lines, %d events, %d unparsed", s.file(), s.format(), s.lines(),
+                    s.events(), s.unparsed()));
+            if (s.boots() > 1) {
+                line.append(", ").append(s.boots()).append(" boots");
+            }
+            if (s.truncated() > 0) {
+                line.append(", ").append(s.truncated()).append(" long lines truncated");
+            }
+            if (s.nulBytes() > 0) {
+                line.append(", ").append(s.nulBytes()).append(" NUL bytes removed");
+            }
+            err.println(line);
+            for (InputSummary.Unparsed u : s.unparsedSample()) {
+                err.printf("  unparsed %s:%d: %s%n", s.file(), u.line(), abbreviate(u.text()));
+            }
+            if (s.unparsed() > s.unparsedSample().size()) {
+                err.printf("  ... and %d more unparsed lines%n", s.unparsed() - s.unparsedSample().size());
+            }
+            if (s.failed()) {
+                err.printf("daxray: %s: %s%n", s.file(), s.error());
+            }
+        }
+        err.flush();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 120 ? text : text.substring(0, 119) + "…";
+    }
+}

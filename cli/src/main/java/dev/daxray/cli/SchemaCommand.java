@@ -1,0 +1,56 @@
+package dev.daxray.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+import dev.daxray.events.EventSchema;
+import dev.daxray.families.Families;
+import dev.daxray.families.Family;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code daxray schema}: the event types, their fields, and the message families daxray reads. */
+@Command(name = "schema",
+        mixinStandardHelpOptions = true,
+        description = {
+                "List the event types and their fields (the names rules and jsonl use), and the message",
+                "families with the keywords that route a line to them."},
+        footer = {"", "Every event also has: type, file, line, time, wall, boot, host, kernel, text."})
+public final class SchemaCommand implements Callable<Integer> {
+
+    @Option(names = "--keywords", description = "Print only the prefilter keywords, one per line (e.g. for grep -F -f).")
+    boolean keywordsOnly;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (keywordsOnly) {
+            Families.standard().stream().flatMap(f -> f.keywords().stream()).distinct().forEach(out::println);
+            out.flush();
+            return ExitCodes.OK;
+        }
+        out.println("Event types:");
+        for (EventSchema.Type type : EventSchema.get().types()) {
+            out.printf("  %-20s %s%n", type.name(), type.description());
+            StringBuilder fields = new StringBuilder();
+            for (EventSchema.Field field : type.ownFields()) {
+                fields.append(fields.length() == 0 ? "" : ", ").append(field.name()).append(':')
+                        .append(field.valueType().getSimpleName());
+            }
+            out.printf("  %-20s   fields: %s%n", "", fields.length() == 0 ? "(none)" : fields);
+        }
+        out.println();
+        out.println("Message families (a line reaches a family only if it contains one of its keywords):");
+        for (Family family : Families.standard()) {
+            out.printf("  %-16s %s%n", family.name(), String.join(" | ", family.keywords()));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

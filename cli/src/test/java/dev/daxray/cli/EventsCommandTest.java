@@ -1,0 +1,110 @@
+package dev.daxray.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class EventsCommandTest {
+
+    private static final String CAPTURE = String.join("\n",
+            "# dmesg",
+            "[    0.000000] Linux version 6.8.0-31-generic (buildd@lcy02) #31-Ubuntu SMP",
+            "[    1.500000] e1000e: eth0 NIC Link is Up",
+            "[    2.250000] ** 3 printk messages dropped **",
+            "");
+
+    @TempDir
+    Path dir;
+
+    private Path capture() throws IOException {
+        Path file = dir.resolve("dmesg.log");
+        Files.writeString(file, CAPTURE);
+        return file;
+    }
+
+    @Test
+    void writesOneJsonObjectPerEventWithTheContractFields() throws IOException {
+        CliRun run = CliRun.run("events", "--format", "jsonl", capture().toString());
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> lines = run.out().lines().toList();
+        assertEquals(2, lines.size());
+        JsonNode dropped = new ObjectMapper().readTree(lines.get(1));
+        assertEquals("printk-dropped", dropped.get("type").asText());
+        assertEquals(capture().toString(), dropped.get("file").asText());
+        assertEquals(4, dropped.get("line").asInt());
+        assertTrue(lines.get(1).contains("\"time\":2.250000,"), "six decimals, as dmesg prints: " + lines.get(1));
+        assertTrue(dropped.get("time").isNumber());
+        assertEquals(0, dropped.get("boot").asInt());
+        assertEquals("6.8.0-31-generic", dropped.get("kernel").asText());
+        assertEquals(3, dropped.get("count").asInt());
+        assertEquals("[    2.250000] ** 3 printk messages dropped **", dropped.get("text").asText());
+        assertFalse(dropped.has("host"), "absent values are left out");
+    }
+
+    @Test
+    void printsATextTimelineAndASummaryWithUnparsedLines() throws IOException {
+        CliRun run = CliRun.run("events", capture().toString());
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("printk-dropped"), run.out());
+        assertTrue(run.out().contains("count=3"), run.out());
+        assertTrue(run.out().contains("dmesg.log:4"), run.out());
+        assertTrue(run.err().contains("dmesg, 4 lines, 2 events, 1 unparsed"), run.err());
+        assertTrue(run.err().contains("unparsed " + capture() + ":1: # dmesg"), run.err());
+    }
+
+    @Test
+    void strictFailsWithThreeWhenLinesAreUnparsed() throws IOException {
+        assertEquals(ExitCodes.UNPARSED, CliRun.run("events", "--strict", capture().toString()).exitCode());
+    }
+
+    @Test
+    void aMissingInputIsAnErrorButTheOthersStillRun() throws IOException {
+        CliRun run = CliRun.run("events", "--format", "jsonl", dir.resolve("nope.log").toString(), capture().toString());
+        assertEquals(ExitCodes.USAGE_OR_IO, run.exitCode());
+        assertTrue(run.err().contains("nope.log: no such file or directory"), run.err());
+        assertEquals(2, run.out().lines().count());
+    }
+
+    @Test
+    void readsStandardInput() {
+        CliRun run = CliRun.withStdin(CAPTURE, "events", "--format", "jsonl", "-");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("\"file\":\"-\""), run.out());
+    }
+
+    @Test
+    void aBadOptionIsAUsageErrorWithAHint() {
+        CliRun run = CliRun.run("events", "--format", "xml", "x.log");
+        assertEquals(ExitCodes.USAGE_OR_IO, run.exitCode());
+        assertTrue(run.err().contains("--format"), run.err());
+        assertTrue(run.err().contains("--help"), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @Test
+    void helpTeachesWithExamplesAndExitCodes() {
+        CliRun run = CliRun.run("events", "--help");
+        assertEquals(0, run.exitCode());
+        assertTrue(run.out().contains("Examples:"), run.out());
+        assertTrue(run.out().contains("Exit codes"), run.out());
+    }
+
+    @Test
+    void schemaListsTypesFieldsAndKeywords() {
+        CliRun run = CliRun.run("schema");
+        assertTrue(run.out().contains("printk-dropped"), run.out());
+        assertTrue(run.out().contains("count:Long"), run.out());
+        assertTrue(CliRun.run("schema", "--keywords").out().lines().anyMatch(l -> l.equals("printk messages dropped")));
+    }
+}
