@@ -25,6 +25,7 @@ import dev.daxray.events.Hex;
 import dev.daxray.events.Mce;
 import dev.daxray.events.MemoryFailure;
 import dev.daxray.events.Origin;
+import dev.daxray.events.Pmem;
 import dev.daxray.events.Sigbus;
 import dev.daxray.matches.Finding;
 import dev.daxray.rules.Severity;
@@ -36,7 +37,7 @@ import dev.daxray.rules.Severity;
  *   <li>Suppression: a finding whose rule says {@code suppress K} removes the findings of kind K
  *       that share an event with it (a pre-remove kill is not a hardware error).</li>
  *   <li>Merging: findings of the same host and boot merge when they share an event, or share a
- *       pfn (a pfn, or a physical address's page), a device or a process and lie within
+ *       pfn (a pfn, a physical address's page, or a small pmem bad range), a device or a process and lie within
  *       {@link #NEARBY_MICROS} of each other. So 2,000 SIGBUS lines for one poison are one incident.</li>
  *   <li>Each group becomes an {@link Incident}: the most severe finding (then the highest rank)
  *       gives the kind, title and summary; every kind becomes a label.</li>
@@ -147,6 +148,10 @@ public final class IncidentBuilder {
             Hex phys = hex(e, "physAddr");
             if (phys != null) {
                 tokens.add("pfn:" + scope + phys.shiftRight(12));
+            }
+            if (e instanceof Pmem p && p.start() != null && p.size() != null
+                    && Long.compareUnsigned(p.size().value(), 2L << 20) <= 0) {
+                tokens.add("pfn:" + scope + p.start().shiftRight(12));
             }
             Object device = value(e, "device");
             if (device != null) {
