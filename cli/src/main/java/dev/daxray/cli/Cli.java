@@ -33,6 +33,9 @@ public final class Cli {
             if (type == EventsCommand.class) {
                 return type.cast(new EventsCommand(stdin));
             }
+            if (type == TriageCommand.class) {
+                return type.cast(new TriageCommand(stdin));
+            }
             return CommandLine.defaultFactory().create(type);
         }
     }

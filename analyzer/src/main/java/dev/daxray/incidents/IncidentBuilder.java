@@ -1,0 +1,346 @@
+package dev.daxray.incidents;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import dev.daxray.events.Crash;
+import dev.daxray.events.Edac;
+import dev.daxray.events.Event;
+import dev.daxray.events.EventSchema;
+import dev.daxray.events.Ghes;
+import dev.daxray.events.Hex;
+import dev.daxray.events.Mce;
+import dev.daxray.events.MemoryFailure;
+import dev.daxray.events.Origin;
+import dev.daxray.events.Pmem;
+import dev.daxray.events.Sigbus;
+import dev.daxray.matches.Finding;
+import dev.daxray.rules.Severity;
+
+/**
+ * Turns findings into incidents, one per root cause.
+ *
+ * <ol>
+ *   <li>Suppression: a finding whose rule says {@code suppress K} removes the findings of kind K
+ *       that share an event with it (a pre-remove kill is not a hardware error).</li>
+ *   <li>Merging: findings of the same host and boot merge when they share an event, or share a
+ *       pfn (a pfn, a physical address's page, or a small pmem bad range), a device or a process and lie within
+ *       {@link #NEARBY_MICROS} of each other. So 2,000 SIGBUS lines for one poison are one incident.</li>
+ *   <li>Each group becomes an {@link Incident}: the most severe finding (then the highest rank)
+ *       gives the kind, title and summary; every kind becomes a label.</li>
+ * </ol>
+ * The result does not depend on file paths or on the order inputs were given.
+ */
+public final class IncidentBuilder {
+
+    public static final int EVIDENCE_HEAD = 8;
+    public static final int EVIDENCE_TAIL = 4;
+    /** Findings sharing only a key merge when they are at most this far apart. */
+    public static final long NEARBY_MICROS = 60_000_000L;
+
+    private IncidentBuilder() {
+    }
+
+    public static List<Incident> build(List<Finding> findings) {
+        List<Finding> kept = suppress(findings);
+        List<List<Finding>> groups = merge(kept);
+        List<Incident> incidents = new ArrayList<>();
+        for (List<Finding> group : groups) {
+            incidents.add(incident(group));
+        }
+        Map<Incident, Origin> startOf = new HashMap<>();
+        for (int i = 0; i < groups.size(); i++) {
+            Origin start = groups.get(i).stream().map(Finding::start).min(Comparator.naturalOrder()).orElseThrow();
+            startOf.put(incidents.get(i), start);
+        }
+        incidents.sort(Comparator.comparingInt((Incident i) -> Severity.parse(i.severity()).orElseThrow().ordinal())
+                .thenComparing(i -> startOf.get(i), IncidentBuilder::compareTime)
+                .thenComparing(Incident::id));
+        return incidents;
+    }
+
+    /** Timeline order without the input index, so the order of inputs does not matter. */
+    private static int compareTime(Origin a, Origin b) {
+        int c = Integer.compare(a.boot(), b.boot());
+        return c != 0 ? c : Long.compare(a.sortMicros(), b.sortMicros());
+    }
+
+    // ---- suppression
+
+    /** The findings left after every {@code suppress} clause has removed what it covers. */
+    public static List<Finding> suppress(List<Finding> findings) {
+        Set<Finding> dropped = new HashSet<>();
+        for (Finding suppressor : findings) {
+            if (suppressor.rule().suppress().isEmpty()) {
+                continue;
+            }
+            Set<Event> events = new HashSet<>(suppressor.events());
+            for (Finding other : findings) {
+                if (other != suppressor && suppressor.rule().suppress().contains(other.kind())
+                        && other.events().stream().anyMatch(events::contains)) {
+                    dropped.add(other);
+                }
+            }
+        }
+        return findings.stream().filter(f -> !dropped.contains(f)).toList();
+    }
+
+    // ---- merging
+
+    private static List<List<Finding>> merge(List<Finding> findings) {
+        int n = findings.size();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) {
+            parent[i] = i;
+        }
+        Map<String, Integer> lastWithToken = new HashMap<>();
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            order.add(i);
+        }
+        order.sort(Comparator.comparing(i -> findings.get(i).start()));
+        for (int i : order) {
+            Finding f = findings.get(i);
+            for (String token : tokens(f)) {
+                Integer previous = lastWithToken.get(token);
+                if (previous != null && (token.startsWith("event:") || near(findings.get(previous), f))) {
+                    union(parent, previous, i);
+                }
+                lastWithToken.put(token, i);
+            }
+        }
+        Map<Integer, List<Finding>> groups = new LinkedHashMap<>();
+        for (int i : order) {
+            groups.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(findings.get(i));
+        }
+        return new ArrayList<>(groups.values());
+    }
+
+    private static boolean near(Finding earlier, Finding later) {
+        Long end = earlier.end().micros();
+        Long start = later.start().micros();
+        return end == null || start == null || Math.abs(start - end) <= NEARBY_MICROS;
+    }
+
+    private static Set<String> tokens(Finding f) {
+        Set<String> tokens = new LinkedHashSet<>();
+        for (Event e : f.events()) {
+            Origin o = e.origin();
+            String scope = o.host() + "/" + o.boot() + "/";
+            tokens.add("event:" + o.input() + ":" + o.line());
+            Hex pfn = hex(e, "pfn");
+            if (pfn != null) {
+                tokens.add("pfn:" + scope + pfn);
+            }
+            Hex phys = hex(e, "physAddr");
+            if (phys != null) {
+                tokens.add("pfn:" + scope + phys.shiftRight(12));
+            }
+            if (e instanceof Pmem p && p.start() != null && p.size() != null
+                    && Long.compareUnsigned(p.size().value(), 2L << 20) <= 0) {
+                tokens.add("pfn:" + scope + p.start().shiftRight(12));
+            }
+            Object device = value(e, "device");
+            if (device != null) {
+                tokens.add("device:" + scope + device);
+            }
+            if (e instanceof Sigbus s && s.comm() != null) {
+                tokens.add("process:" + scope + s.comm() + ":" + s.pid());
+            }
+        }
+        return tokens;
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        return i;
+    }
+
+    private static void union(int[] parent, int a, int b) {
+        int ra = find(parent, a);
+        int rb = find(parent, b);
+        if (ra != rb) {
+            parent[Math.max(ra, rb)] = Math.min(ra, rb);
+        }
+    }
+
+    // ---- one incident
+
+    private static Incident incident(List<Finding> group) {
+        Finding primary = group.stream().min(Comparator
+                .comparingInt((Finding f) -> f.rule().severity().ordinal())
+                .thenComparing(Comparator.comparingInt((Finding f) -> f.rule().rank()).reversed())
+                .thenComparing(Finding::start)).orElseThrow();
+        Set<String> labels = new TreeSet<>();
+        Set<Event> eventSet = new HashSet<>();
+        List<Event> events = new ArrayList<>();
+        for (Finding f : group) {
+            labels.add(f.kind());
+            labels.addAll(f.rule().labels());
+            for (Event e : f.events()) {
+                if (eventSet.add(e)) {
+                    events.add(e);
+                }
+            }
+        }
+        events.sort(Comparator.naturalOrder());
+        Origin first = events.get(0).origin();
+        Origin last = events.get(events.size() - 1).origin();
+
+        List<Incident.Process> processes = processes(events);
+        List<String> pfns = pfns(events);
+        List<String> physAddrs = sortedHex(events.stream().filter(e -> !corrected(e)).map(e -> hex(e, "physAddr")).toList());
+        Set<String> devices = new TreeSet<>();
+        Set<String> filesystems = new TreeSet<>();
+        for (Event e : events) {
+            Object device = value(e, "device");
+            if (device != null) {
+                devices.add(device.toString());
+            }
+            Object fs = value(e, "fs");
+            if (fs != null) {
+                filesystems.add(fs + (device == null ? "" : " (" + device + ")"));
+            }
+        }
+        List<Incident.Evidence> evidence = new ArrayList<>();
+        for (int i = 0; i < events.size(); i++) {
+            if (i < EVIDENCE_HEAD || i >= events.size() - EVIDENCE_TAIL) {
+                Origin o = events.get(i).origin();
+                evidence.add(new Incident.Evidence(o.file(), o.line(), o.text()));
+            }
+        }
+        List<String> advice = new ArrayList<>();
+        group.stream().sorted(Comparator.comparingInt((Finding f) -> f == primary ? 0 : 1)
+                        .thenComparingInt(f -> f.rule().severity().ordinal())
+                        .thenComparing(Comparator.comparingInt((Finding f) -> f.rule().rank()).reversed())
+                        .thenComparing(f -> f.kind()))
+                .map(Finding::advice).filter(a -> !a.isBlank()).distinct().forEach(advice::add);
+        String kind = primary.kind();
+        Severity severity = primary.rule().severity();
+        String summary = primary.summary().isBlank()
+                ? events.size() + " evidence line(s); " + String.join(", ", labels) : primary.summary();
+
+        String id = hash(first.host() + "|" + first.boot() + "|" + kind + "|" + pfns + "|" + physAddrs + "|" + devices
+                + "|" + processes + (pfns.isEmpty() && physAddrs.isEmpty() && devices.isEmpty() && processes.isEmpty()
+                ? "|" + first.sortMicros() + "|" + primary.title() : ""));
+        String fingerprint = hash(kind + "|" + labels + "|" + fingerprintDetails(events));
+        return new Incident(id, fingerprint, kind, new ArrayList<>(labels), severity.label(), primary.title(), summary,
+                first.host(), first.boot(), first.kernel(), EventSchema.seconds(first.micros()),
+                EventSchema.seconds(last.micros()), pfns, physAddrs, new ArrayList<>(devices), new ArrayList<>(filesystems),
+                processes, evidence, events.size(), String.join("\n", advice));
+    }
+
+    /** What stays the same when the same problem happens on another host: no addresses, pids, hosts, times. */
+    private static String fingerprintDetails(List<Event> events) {
+        Set<String> details = new TreeSet<>();
+        for (Event e : events) {
+            if (e instanceof Sigbus s && s.comm() != null) {
+                details.add("comm=" + s.comm());
+            }
+            if (e instanceof MemoryFailure m) {
+                details.add("page=" + m.pageType() + ":" + m.result());
+            }
+            if (e instanceof Crash c) {
+                details.add("crash=" + c.title());
+            }
+            Object fs = value(e, "fs");
+            if (fs != null) {
+                details.add("fs=" + fs.toString().toLowerCase(Locale.ROOT));
+            }
+            Object device = value(e, "device");
+            if (device != null) {
+                details.add("device=" + device.toString().replaceAll("[0-9]+", "N"));
+            }
+        }
+        return String.join(",", details);
+    }
+
+    /**
+     * Pages the kernel named as poisoned: memory_failure verdicts, notes, injections, already-poisoned
+     * and soft-offline lines, and the page of uncorrected MCE/GHES addresses. When only SIGBUS lines
+     * name pages (a flood for one mapping, where each line names another page of the same extent),
+     * the first page per process stands for them.
+     */
+    private static List<String> pfns(List<Event> events) {
+        List<Hex> pages = new ArrayList<>();
+        for (Event e : events) {
+            if (e instanceof Sigbus || e instanceof Edac) {
+                continue;
+            }
+            Hex pfn = hex(e, "pfn");
+            if (pfn != null) {
+                pages.add(pfn);
+            }
+            Hex phys = hex(e, "physAddr");
+            if (phys != null && !corrected(e) && (e instanceof Mce || e instanceof Ghes)) {
+                pages.add(phys.shiftRight(12));
+            }
+        }
+        if (pages.isEmpty()) {
+            Set<String> seen = new HashSet<>();
+            for (Event e : events) {
+                if (e instanceof Sigbus s && s.pfn() != null && seen.add(s.comm() + ":" + s.pid())) {
+                    pages.add(s.pfn());
+                }
+            }
+        }
+        return sortedHex(pages);
+    }
+
+    private static List<Incident.Process> processes(List<Event> events) {
+        Map<String, Incident.Process> processes = new LinkedHashMap<>();
+        for (Event e : events) {
+            if (e instanceof Sigbus s && s.comm() != null) {
+                processes.putIfAbsent(s.comm() + ":" + s.pid(), new Incident.Process(s.comm(), s.pid()));
+            }
+        }
+        return new ArrayList<>(processes.values());
+    }
+
+    private static boolean corrected(Event e) {
+        Object severity = value(e, "severity");
+        if (severity == null) {
+            return false;
+        }
+        String s = severity.toString().toLowerCase(Locale.ROOT);
+        return s.contains("corrected") && !s.contains("uncorrected") || s.equals("ce");
+    }
+
+    private static List<String> sortedHex(List<Hex> values) {
+        return values.stream().filter(java.util.Objects::nonNull).distinct().sorted().map(Hex::toString).toList();
+    }
+
+    private static Hex hex(Event e, String field) {
+        return value(e, field) instanceof Hex h ? h : null;
+    }
+
+    private static Object value(Event e, String field) {
+        return EventSchema.get().typeOf(e).field(field).map(f -> f.read(e)).orElse(null);
+    }
+
+    static String hash(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

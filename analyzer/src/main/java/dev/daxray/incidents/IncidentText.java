@@ -1,0 +1,141 @@
+package dev.daxray.incidents;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Map;
+
+import dev.daxray.matches.Check;
+import dev.daxray.matches.NearMiss;
+
+/**
+ * The report an engineer reads first: one block per incident (most severe first, then by time)
+ * with its summary, keys, the processes affected, a short evidence timeline with {@code file:line}
+ * and the advice. Colour is used only when the caller asks for it (the CLI decides: a terminal,
+ * and no {@code NO_COLOR}).
+ */
+public final class IncidentText {
+
+    private static final String RESET = "\u001b[0m";
+
+    private final PrintWriter out;
+    private final boolean colour;
+
+    public IncidentText(PrintWriter out, boolean colour) {
+        this.out = out;
+        this.colour = colour;
+    }
+
+    public void write(Triage.Result result, boolean explain) {
+        List<Incident> incidents = result.incidents();
+        if (incidents.isEmpty()) {
+            out.println("No incidents.");
+        }
+        for (int i = 0; i < incidents.size(); i++) {
+            if (i > 0) {
+                out.println();
+            }
+            incident(incidents.get(i));
+        }
+        if (explain) {
+            explain(result);
+        }
+        out.flush();
+    }
+
+    private void incident(Incident in) {
+        out.println(paint(severityColour(in.severity()), String.format("%-8s", in.severity().toUpperCase(java.util.Locale.ROOT)))
+                + " " + bold(in.title()) + "  [" + in.kind() + " " + in.id() + "]");
+        line("what", in.summary());
+        line("labels", String.join(", ", in.labels()));
+        StringBuilder where = new StringBuilder();
+        if (in.host() != null) {
+            where.append("host ").append(in.host()).append(", ");
+        }
+        where.append("boot ").append(in.boot());
+        if (in.kernel() != null) {
+            where.append(", kernel ").append(in.kernel());
+        }
+        if (in.start() != null) {
+            where.append(", ").append(in.start().toPlainString()).append(" s");
+            if (in.end() != null && !in.end().equals(in.start())) {
+                where.append(" to ").append(in.end().toPlainString()).append(" s");
+            }
+        }
+        line("when", where.toString());
+        list("pfns", in.pfns());
+        list("addresses", in.physAddrs());
+        list("devices", in.devices());
+        list("fs", in.filesystems());
+        list("processes", in.processes().stream().map(Incident.Process::toString).toList());
+        String count = in.evidenceCount() > in.evidence().size()
+                ? " (" + in.evidence().size() + " of " + in.evidenceCount() + " lines: first and last shown)" : "";
+        out.println("  evidence" + count + ":");
+        int shown = 0;
+        for (Incident.Evidence e : in.evidence()) {
+            if (shown == IncidentBuilder.EVIDENCE_HEAD && in.evidenceCount() > in.evidence().size()) {
+                out.println("    " + dim("... " + (in.evidenceCount() - in.evidence().size()) + " more lines ..."));
+            }
+            out.println("    " + dim(e.file() + ":" + e.line()) + "  " + e.text().strip());
+            shown++;
+        }
+        if (!in.advice().isBlank()) {
+            String[] lines = in.advice().split("\n");
+            for (int i = 0; i < lines.length; i++) {
+                out.println((i == 0 ? "  advice: " : "          ") + lines[i]);
+            }
+        }
+    }
+
+    private void explain(Triage.Result result) {
+        out.println();
+        out.println(bold("Rule checks") + " (why rules did or did not fire):");
+        for (Map.Entry<String, Map<Check, Long>> rule : result.matches().counters().entrySet()) {
+            StringBuilder counts = new StringBuilder();
+            for (Map.Entry<Check, Long> c : rule.getValue().entrySet()) {
+                counts.append(counts.isEmpty() ? "" : ", ").append(c.getKey().label()).append(' ').append(c.getValue());
+            }
+            out.println("  " + rule.getKey() + ": " + (counts.isEmpty() ? "nothing matched" : counts));
+        }
+        List<NearMiss> misses = result.matches().nearMisses();
+        if (!misses.isEmpty()) {
+            out.println(bold("Near misses") + ":");
+            for (NearMiss miss : misses) {
+                out.println("  " + miss.rule() + " (" + miss.check().label() + "): " + miss.message());
+            }
+        }
+    }
+
+    private void line(String label, String value) {
+        if (value != null && !value.isBlank()) {
+            out.println("  " + label + ": " + value);
+        }
+    }
+
+    private void list(String label, List<String> values) {
+        if (!values.isEmpty()) {
+            line(label, String.join(", ", values));
+        }
+    }
+
+    private String severityColour(String severity) {
+        return switch (severity) {
+            case "critical" -> "\u001b[1;31m";
+            case "high" -> "\u001b[31m";
+            case "medium" -> "\u001b[33m";
+            case "low" -> "\u001b[36m";
+            default -> "\u001b[2m";
+        };
+    }
+
+    private String paint(String code, String text) {
+        return colour ? code + text + RESET : text;
+    }
+
+    private String bold(String text) {
+        return paint("\u001b[1m", text);
+    }
+
+    private String dim(String text) {
+        return paint("\u001b[2m", text);
+    }
+}

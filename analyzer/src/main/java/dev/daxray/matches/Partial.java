@@ -1,0 +1,54 @@
+package dev.daxray.matches;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import dev.daxray.events.Origin;
+import dev.daxray.rules.Fact;
+
+/** One partial match of one rule: the facts each step matched so far. Owned by its {@link RuleMatcher}. */
+final class Partial {
+
+    /** Where partial matches may join: same host, same boot, same key values. */
+    record Scope(String host, int boot, List<Object> key) {
+        Scope {
+            key = java.util.Collections.unmodifiableList(new ArrayList<>(key));
+        }
+
+        boolean sameBoot(Origin origin) {
+            return boot == origin.boot() && Objects.equals(host, origin.host());
+        }
+    }
+
+    final long seq;
+    final Scope scope;
+    final Origin start;
+    final List<List<Fact>> matched;
+    /** Sequences: the index of the step waited for. Groups: unused. */
+    int stage;
+    /** A {@code not} step's window start (micros, null when untimed). */
+    Long absenceStart;
+    boolean absenceArmed;
+    /** The deadline the queue holds for this partial, or null when only a boot end / until ends it. */
+    Long deadline;
+    boolean done;
+    long lastFact = -1;
+
+    Partial(long seq, Scope scope, Origin start, int steps) {
+        this.seq = seq;
+        this.scope = scope;
+        this.start = start;
+        this.matched = new ArrayList<>(steps);
+        for (int i = 0; i < steps; i++) {
+            matched.add(new ArrayList<>(1));
+        }
+    }
+
+    List<Fact> evidence() {
+        List<Fact> all = new ArrayList<>();
+        matched.forEach(all::addAll);
+        all.sort((a, b) -> a.origin().compareTo(b.origin()));
+        return all;
+    }
+}

@@ -1,0 +1,77 @@
+package dev.daxray.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+
+import dev.daxray.grammar.ParseDriver;
+import dev.daxray.grammar.rules.RulesLexer;
+import dev.daxray.grammar.rules.RulesParser;
+
+/**
+ * The rule language's façade: text in, {@link Ast.RuleFile} out, or a {@link RuleException} with
+ * every syntax error of the file, each as {@code file:line:col: message}. Names stay unresolved;
+ * {@link RuleBinder} checks them against the event schema.
+ *
+ * <p>Not thread-safe (it reuses one lexer and parser); use one per thread.
+ */
+public final class RuleParser {
+
+    /** How ANTLR's token names read to someone writing a rule. */
+    private static final Map<String, String> TOKEN_WORDS = Map.of(
+            "IDENT", "a name",
+            "STRING", "a string",
+            "INT", "a number",
+            "HEX", "a hex number",
+            "DURATION", "a duration such as 30s",
+            "<EOF>", "end of file");
+
+    private final ParseDriver<RulesParser> driver = new ParseDriver<>(RulesLexer::new, RulesParser::new);
+
+    public Ast.RuleFile parse(String file, String text) {
+        ParseDriver.Result<RulesParser.RulesFileContext> result = driver.parseReportingAll(text, RulesParser::rulesFile);
+        if (!result.ok()) {
+            List<Problem> problems = new ArrayList<>();
+            for (ParseDriver.SyntaxError error : result.errors()) {
+                problems.add(new Problem(new Pos(file, error.line(), error.column()), readable(error.message())));
+            }
+            throw new RuleException(problems);
+        }
+        RuleAstBuilder builder = new RuleAstBuilder(file);
+        Ast.RuleFile ast = builder.visitRulesFile(result.tree());
+        if (!builder.problems().isEmpty()) {
+            throw new RuleException(builder.problems());
+        }
+        return ast;
+    }
+
+    /**
+     * Rewrites ANTLR's messages into ours: the offending text in brackets, token names in words.
+     * {@code mismatched input 'x' expecting {'}', IDENT}} becomes
+     * {@code unexpected [x], expected one of: '}', a name}.
+     */
+    static String readable(String antlr) {
+        String message = antlr;
+        Matcher m;
+        if ((m = java.util.regex.Pattern.compile("^(?:mismatched|extraneous) input '(.*)' expecting (.*)$", java.util.regex.Pattern.DOTALL).matcher(message)).matches()) {
+            message = "unexpected [" + m.group(1) + "], expected " + expected(m.group(2));
+        } else if ((m = java.util.regex.Pattern.compile("^missing (.*) at '(.*)'$").matcher(message)).matches()) {
+            message = "missing " + expected(m.group(1)) + " before [" + m.group(2) + "]";
+        } else if ((m = java.util.regex.Pattern.compile("^no viable alternative at input '(.*)'$", java.util.regex.Pattern.DOTALL).matcher(message)).matches()) {
+            message = "cannot read [" + m.group(1) + "] here";
+        } else if ((m = java.util.regex.Pattern.compile("^token recognition error at: '(.*)'$", java.util.regex.Pattern.DOTALL).matcher(message)).matches()) {
+            message = "unexpected character [" + m.group(1) + "]";
+        }
+        return message.replace("<EOF>", "end of file");
+    }
+
+    private static String expected(String set) {
+        String inner = set.startsWith("{") && set.endsWith("}") ? set.substring(1, set.length() - 1) : set;
+        List<String> words = new ArrayList<>();
+        for (String token : inner.split(", ")) {
+            words.add(TOKEN_WORDS.getOrDefault(token, token));
+        }
+        return words.size() == 1 ? words.get(0) : "one of: " + String.join(", ", words);
+    }
+}

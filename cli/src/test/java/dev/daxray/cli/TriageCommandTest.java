@@ -1,0 +1,91 @@
+package dev.daxray.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+class TriageCommandTest {
+
+    /** A corrected GHES record (real case 019's shape): informational only. */
+    private static final String CORRECTED = String.join("\n",
+            "[ 2335.753234] {2}[Hardware Error]: Hardware error from APEI Generic Hardware Error Source: 0",
+            "[ 2335.753236] {2}[Hardware Error]: It has been corrected by h/w and requires no further action",
+            "[ 2335.753237] {2}[Hardware Error]: event severity: corrected",
+            "[ 2335.753238] {2}[Hardware Error]:  Error 0, type: corrected",
+            "[ 2335.753239] {2}[Hardware Error]:   section_type: memory error",
+            "[ 2335.753240] {2}[Hardware Error]:   physical_address: 0x00000008cb743020",
+            "");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void jsonFollowsTheContractAndIsByteIdenticalAcrossRunsAndPaths() throws IOException {
+        Path a = dir.resolve("a.log");
+        Files.writeString(a, CORRECTED);
+        Path other = Files.createDirectory(dir.resolve("elsewhere")).resolve("b.log");
+        Files.writeString(other, CORRECTED);
+        CliRun first = CliRun.run("triage", "--quiet", "--format", "json", a.toString());
+        CliRun again = CliRun.run("triage", "--quiet", "--format", "json", a.toString());
+        assertEquals(0, first.exitCode(), first.err());
+        assertEquals(first.out(), again.out());
+        JsonNode root = new ObjectMapper().readTree(first.out());
+        assertEquals(a.toString(), root.get("inputs").get(0).get("file").asText());
+        JsonNode incident = root.get("incidents").get(0);
+        assertEquals("ghes-memory-error", incident.get("kind").asText());
+        assertEquals("info", incident.get("severity").asText());
+        assertEquals("[\"corrected-errors\",\"ghes-memory-error\"]", incident.get("labels").toString());
+        JsonNode moved = new ObjectMapper().readTree(CliRun.run("triage", "--quiet", "--format", "json", other.toString()).out());
+        assertEquals(incident.get("id"), moved.get("incidents").get(0).get("id"), "the id does not depend on the path");
+    }
+
+    @Test
+    void failOnDecidesTheExitCode() throws IOException {
+        Path a = dir.resolve("a.log");
+        Files.writeString(a, CORRECTED);
+        assertEquals(0, CliRun.run("triage", "--quiet", a.toString()).exitCode());
+        CliRun strict = CliRun.run("triage", "--quiet", "--fail-on", "info", a.toString());
+        assertEquals(1, strict.exitCode());
+        assertTrue(strict.out().startsWith("INFO     Firmware reported a corrected memory error"), strict.out());
+        assertEquals(0, CliRun.run("triage", "--quiet", "--min-severity", "low", a.toString()).out().indexOf("No incidents."));
+    }
+
+    @Test
+    void explainShowsCountersAndNearMisses() throws IOException {
+        Path a = dir.resolve("a.log");
+        Files.writeString(a, CORRECTED);
+        CliRun run = CliRun.run("triage", "--quiet", "--explain", a.toString());
+        assertTrue(run.out().contains("ghes-corrected-memory-error: matched 1, started 1, findings 1")
+                || run.out().contains("ghes-corrected-memory-error: matched 1, findings 1"), run.out());
+    }
+
+    @Test
+    void rulesCheckReportsEveryProblemWithPositions() throws IOException {
+        Path rules = dir.resolve("mine.rules");
+        Files.writeString(rules, "rule a { severity hihg group { mcee } }\n");
+        CliRun run = CliRun.run("rules", "check", rules.toString());
+        assertEquals(2, run.exitCode());
+        assertEquals(rules + ":1:19: unknown severity [hihg]; expected one of: critical, high, medium, low, info;"
+                + " did you mean [high]?\n" + rules + ":1:32: unknown event type [mcee]; did you mean [mce]?\n", run.err());
+    }
+
+    @Test
+    void rulesListAndFmt() throws IOException {
+        CliRun list = CliRun.run("rules", "list");
+        assertEquals(0, list.exitCode());
+        assertTrue(list.out().contains("dax-poison-consumed"), list.out());
+        Path rules = dir.resolve("mine.rules");
+        Files.writeString(rules, "rule a{severity high group{mce where bank==3}}");
+        CliRun fmt = CliRun.run("rules", "fmt", rules.toString());
+        assertEquals("rule a {\n    severity high\n    group {\n        mce where bank == 3\n    }\n}\n", fmt.out());
+    }
+}
