@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Whole-process benchmark: `daxray events --format jsonl` against `grep -c -F` of the prefilter
-# keywords on the same synthetic dmesg, in one run, so the ratio holds on a noisy shared machine.
+# Whole-process benchmark: `daxray events --format jsonl` and `daxray triage --format json` against
+# `grep -c -F` of the prefilter keywords on the same synthetic dmesg, in one run, so the ratios hold
+# on a noisy shared machine.
 #
 #   bench/events-bench.sh [SIZE_MIB] [RUNS]      (default 1024 MiB, best of 3)
 #
@@ -37,6 +38,8 @@ results=$(
   best_of grep grep -c -F -f "$keywords" "$file"
   best_of events "$root/daxray" events --format jsonl --quiet "$file"
   DAXRAY_JAVA_OPTS=-Xmx256m best_of events-Xmx256m "$root/daxray" events --format jsonl --quiet "$file"
+  best_of triage "$root/daxray" triage --format json --quiet "$file"
+  DAXRAY_JAVA_OPTS=-Xmx256m best_of triage-Xmx256m "$root/daxray" triage --format json --quiet "$file"
   for extra in ${BENCH_EXTRA:-}; do
     best_of "${extra%%=*}" bash -c "${extra#*=}"
   done
