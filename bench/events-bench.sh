@@ -21,17 +21,21 @@ keywords="$out/keywords.txt"
 cat "$file" > /dev/null                              # page cache warm for every contender
 
 # best_of NAME COMMAND...: runs the command $runs times, prints the best wall time and peak RSS.
+# Exit status 0 and 1 (grep: no match; triage: findings) count; any other run is reported and dropped.
 best_of() {
   local name="$1"; shift
   local best="" rss=""
   for _ in $(seq "$runs"); do
-    local line
-    /usr/bin/time -f "%e %M" -o "$out/time.txt" "$@" > /dev/null 2>/dev/null || true
-    line=$(tail -1 "$out/time.txt")
-    local t="${line% *}" m="${line#* }"
+    /usr/bin/time -f "%e %M %x" -o "$out/time.txt" "$@" > /dev/null 2>"$out/stderr.txt" || true
+    local t m x
+    read -r t m x < <(tail -1 "$out/time.txt")
+    if [[ "$x" != 0 && "$x" != 1 ]]; then
+      echo "bench: $name exited with $x: $(tail -3 "$out/stderr.txt")" >&2
+      continue
+    fi
     if [[ -z "$best" ]] || awk -v a="$t" -v b="$best" 'BEGIN{exit !(a<b)}'; then best="$t"; rss="$m"; fi
   done
-  printf '%s %s %s\n' "$name" "$best" "$rss"
+  printf '%s %s %s\n' "$name" "${best:-nan}" "${rss:-0}"
 }
 
 results=$(

@@ -35,10 +35,17 @@ public final class LineSplitter {
     public record Stats(long lines, long bytes, long truncatedLines, long nulBytes) {
     }
 
+    /** A NUL byte was passed since the last line was delivered. */
+    private boolean sawNul;
+
     private LineSplitter() {
     }
 
     public static Stats split(InputStream in, LineHandler handler) throws IOException {
+        return new LineSplitter().run(in, handler);
+    }
+
+    private Stats run(InputStream in, LineHandler handler) throws IOException {
         byte[] buf = new byte[BUFFER];
         int start = 0;      // start of the current line in buf
         int end = 0;        // end of valid data in buf
@@ -93,19 +100,33 @@ public final class LineSplitter {
         return new Stats(lineNo, bytes, truncated, nuls);
     }
 
-    /** The next LF in {@code buf[from, to)}, eight bytes at a time, or -1. */
-    private static int indexOf(byte[] buf, int from, int to) {
+    /**
+     * The next LF in {@code buf[from, to)}, eight bytes at a time, or -1. Sets {@link #sawNul} when
+     * a NUL byte is passed on the way, so lines without one skip the NUL-stripping copy.
+     */
+    private int indexOf(byte[] buf, int from, int to) {
         int i = from;
         for (; i + 8 <= to; i += 8) {
             long word = (long) LONGS.get(buf, i);
-            long found = zeroBytes(word ^ NEWLINES);
-            if (found != 0) {
-                return i + (Long.numberOfTrailingZeros(found) >>> 3);
+            long newline = zeroBytes(word ^ NEWLINES);
+            long nul = zeroBytes(word);
+            if ((newline | nul) != 0) {
+                for (int j = i; j < i + 8; j++) {
+                    if (buf[j] == '\n') {
+                        return j;
+                    }
+                    if (buf[j] == 0) {
+                        sawNul = true;
+                    }
+                }
             }
         }
         for (; i < to; i++) {
             if (buf[i] == '\n') {
                 return i;
+            }
+            if (buf[i] == 0) {
+                sawNul = true;
             }
         }
         return -1;
@@ -116,32 +137,18 @@ public final class LineSplitter {
         return (word - ONES) & ~word & HIGHS;
     }
 
-    private static boolean hasNul(byte[] buf, int off, int len) {
-        int i = off;
-        int end = off + len;
-        for (; i + 8 <= end; i += 8) {
-            if (zeroBytes((long) LONGS.get(buf, i)) != 0) {
-                return true;
-            }
-        }
-        for (; i < end; i++) {
-            if (buf[i] == 0) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     /** Strips trailing CRs and NUL bytes, hands the line over, returns the NULs removed. */
-    private static int deliver(byte[] buf, int off, int len, long lineNo, LineHandler handler) {
+    private int deliver(byte[] buf, int off, int len, long lineNo, LineHandler handler) {
         int n = len;
         while (n > 0 && buf[off + n - 1] == '\r') {
             n--;
         }
-        if (!hasNul(buf, off, n)) {
+        if (!sawNul) {
             handler.line(buf, off, n, lineNo);
             return 0;
         }
+        sawNul = false;
         int nuls = 0;
         int w = off;
         for (int r = off; r < off + n; r++) {

@@ -76,6 +76,9 @@ final class CaptureScanner {
         private final long allFamilies;
         private final BootTracker boots = new BootTracker();
         private final PrefixSniffer sniffer = new PrefixSniffer();
+        private final long[] sniffedVotes = new long[PrefixSniffer.Shape.values().length];
+        /** Whether some family has a multi-line block open; readers change only when offered a line. */
+        private boolean blockOpen;
         private final Map<String, Long> formatVotes = new HashMap<>();
         private final List<InputSummary.Unparsed> bareSample = new ArrayList<>();
         private long bareUnread;
@@ -102,10 +105,10 @@ final class CaptureScanner {
         void line(byte[] buf, int off, int len, long lineNo) {
             lastLine = lineNo;
             long mask = options.prefilter() ? prefilter.match(buf, off, len) : allFamilies;
-            if (mask == 0 && !anyInBlock()) {
+            if (mask == 0 && !blockOpen) {
                 PrefixSniffer.Shape shape = sniffer.sniff(buf, off, len);
                 if (shape != null) {
-                    vote(shape.format());
+                    sniffedVotes[shape.ordinal()]++;
                     if (boots.observeTime(sniffer.micros())) {
                         finishAll();
                     }
@@ -134,6 +137,7 @@ final class CaptureScanner {
                     envelope.wall(), boots.boot(), envelope.host(), boots.kernel());
             boolean read = envelope.kind() != EnvelopeKind.JOURNAL_MARKER
                     && offer(new LogRecord(origin, envelope, body), mask);
+            blockOpen = anyInBlock();
             if (read || (envelope.kind() != EnvelopeKind.BARE && envelope.kind() != EnvelopeKind.JOURNAL_MARKER)) {
                 boots.lineBelongs();
             }
@@ -179,6 +183,7 @@ final class CaptureScanner {
             for (FamilyReader reader : readers) {
                 reader.finish(sink);
             }
+            blockOpen = false;
         }
 
         private void vote(String format) {
@@ -190,6 +195,11 @@ final class CaptureScanner {
         }
 
         InputSummary summary(long lines, long truncated, long nulBytes, String error) {
+            for (PrefixSniffer.Shape shape : PrefixSniffer.Shape.values()) {
+                if (sniffedVotes[shape.ordinal()] > 0) {
+                    formatVotes.merge(shape.format(), sniffedVotes[shape.ordinal()], Long::sum);
+                }
+            }
             String format = formatVotes.entrySet().stream()
                     .filter(vote -> !vote.getKey().equals(CONSOLE))
                     .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
