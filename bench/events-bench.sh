@@ -24,18 +24,20 @@ cat "$file" > /dev/null                              # page cache warm for every
 # Exit status 0 and 1 (grep: no match; triage: findings) count; any other run is reported and dropped.
 best_of() {
   local name="$1"; shift
-  local best="" rss=""
+  local best="" rss="" cpu=""
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M %x" -o "$out/time.txt" "$@" > /dev/null 2>"$out/stderr.txt" || true
-    local t m x
-    read -r t m x < <(tail -1 "$out/time.txt")
+    /usr/bin/time -f "%e %M %x %U %S" -o "$out/time.txt" "$@" > /dev/null 2>"$out/stderr.txt" || true
+    local t m x u k
+    read -r t m x u k < <(tail -1 "$out/time.txt")
     if [[ "$x" != 0 && "$x" != 1 ]]; then
       echo "bench: $name exited with $x: $(tail -3 "$out/stderr.txt")" >&2
       continue
     fi
-    if [[ -z "$best" ]] || awk -v a="$t" -v b="$best" 'BEGIN{exit !(a<b)}'; then best="$t"; rss="$m"; fi
+    if [[ -z "$best" ]] || awk -v a="$t" -v b="$best" 'BEGIN{exit !(a<b)}'; then
+      best="$t"; rss="$m"; cpu=$(awk -v u="$u" -v k="$k" 'BEGIN{print u+k}')
+    fi
   done
-  printf '%s %s %s\n' "$name" "${best:-nan}" "${rss:-0}"
+  printf '%s %s %s %s\n' "$name" "${best:-nan}" "${rss:-0}" "${cpu:-nan}"
 }
 
 results=$(
@@ -53,6 +55,7 @@ bytes=$(stat -c %s "$file")
 lines=$(wc -l < "$file")
 relevant=$(grep -c -F -f "$keywords" "$file" || true)
 echo "input: $file ($((bytes >> 20)) MiB, $lines lines, $relevant lines with a keyword)"
+echo "(best of $runs by wall time; cpu = user+sys of that run; ratios against grep in this run)"
 echo "$results" | awk -v bytes="$bytes" '
-  NR == 1 { base = $2 }
-  { printf "%-16s %8.2f s  %8.1f MiB/s  %6.2fx grep  peak RSS %6.0f MiB\n", $1, $2, bytes / 1048576 / $2, $2 / base, $3 / 1024 }'
+  NR == 1 { base = $2; cbase = $4 }
+  { printf "%-16s wall %7.2f s  %7.1f MiB/s  %5.2fx grep   cpu %7.2f s  %5.2fx grep   peak RSS %5.0f MiB\n", $1, $2, bytes / 1048576 / $2, $2 / base, $4, $4 / cbase, $3 / 1024 }'
