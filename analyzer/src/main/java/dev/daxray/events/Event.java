@@ -8,7 +8,7 @@ package dev.daxray.events;
 public sealed interface Event extends Comparable<Event>
         permits Boot, Dropped, Mce, Ghes, Edac, MemoryFailure, MemoryFailureNote, Sigbus, PoisonInjected,
         AlreadyPoisoned, SoftOffline, Unpoison, FsNotifyFailure, FsShutdown, FsMount, FsUnmount, FsError,
-        DeviceRemove, Pmem, IoError, PatConflict, Crash {
+        DeviceRemove, Pmem, IoError, PatConflict, Crash, Badblock, DimmHealth, NdctlMonitor {
 
     Origin origin();
 
