@@ -47,16 +47,20 @@ final class CaptureScanner {
         this.options = options;
     }
 
-    InputSummary scan(String file, int input, InputStream in, Consumer<Event> sink) throws IOException {
+    /** What reading one input gave besides its events. */
+    record Scanned(InputSummary summary, DeviceFacts devices) {
+    }
+
+    Scanned scan(String file, int input, InputStream in, Consumer<Event> sink) throws IOException {
         InputScan scan = new InputScan(file, input, sink);
         try {
             LineSplitter.Stats stats = LineSplitter.split(in, scan::line);
             scan.finishAll();
-            return scan.summary(stats.lines(), stats.truncatedLines(), stats.nulBytes(), null);
+            return scan.result(stats.lines(), stats.truncatedLines(), stats.nulBytes(), null);
         } catch (IOException | RuntimeException e) {
             // Keep what was read before the break (a truncated gzip still has its first part).
             scan.finishAll();
-            return scan.summary(scan.lastLine, 0, 0,
+            return scan.result(scan.lastLine, 0, 0,
                     "read failed after line " + scan.lastLine + ": " + dev.daxray.capture.Inputs.reason(e));
         }
     }
@@ -77,6 +81,7 @@ final class CaptureScanner {
         private final BootTracker boots = new BootTracker();
         private final PrefixSniffer sniffer = new PrefixSniffer();
         private final long[] sniffedVotes = new long[PrefixSniffer.Shape.values().length];
+        private final StructuredText structured;
         /** Whether some family has a multi-line block open; readers change only when offered a line. */
         private boolean blockOpen;
         private final Map<String, Long> formatVotes = new HashMap<>();
@@ -100,15 +105,17 @@ final class CaptureScanner {
                 readers[i] = families.get(i).newReader();
             }
             this.allFamilies = families.size() == 64 ? -1L : (1L << families.size()) - 1;
+            this.structured = new StructuredText(file);
         }
 
         void line(byte[] buf, int off, int len, long lineNo) {
             lastLine = lineNo;
             long mask = options.prefilter() ? prefilter.match(buf, off, len) : allFamilies;
             if (mask == 0 && !blockOpen) {
-                PrefixSniffer.Shape shape = sniffer.sniff(buf, off, len);
+                PrefixSniffer.Shape shape = structured.inDocument() ? null : sniffer.sniff(buf, off, len);
                 if (shape != null) {
                     sniffedVotes[shape.ordinal()]++;
+                    structured.interrupt();
                     if (boots.observeTime(sniffer.micros())) {
                         finishAll();
                     }
@@ -120,6 +127,10 @@ final class CaptureScanner {
             if (!sawContent && !line.isBlank()) {
                 sawContent = true;
                 json = looksLikeJson(line.strip());
+            }
+            if (structured.inDocument()) {
+                structured.accept(line, lineNo);
+                return;
             }
             Envelope envelope = envelopes.parse(line);
             String body = line.substring(envelope.bodyStart());
@@ -141,7 +152,12 @@ final class CaptureScanner {
             if (read || (envelope.kind() != EnvelopeKind.BARE && envelope.kind() != EnvelopeKind.JOURNAL_MARKER)) {
                 boots.lineBelongs();
             }
-            if (!read && envelope.kind() == EnvelopeKind.BARE && !line.isBlank()) {
+            boolean device = !read && (envelope.kind() == EnvelopeKind.BARE || body.startsWith("{"))
+                    && structured.accept(line, lineNo);
+            if (!device) {
+                structured.interrupt();
+            }
+            if (!read && !device && envelope.kind() == EnvelopeKind.BARE && !line.isBlank()) {
                 bareUnread++;
                 if (bareSample.size() < UNPARSED_SAMPLE) {
                     bareSample.add(new InputSummary.Unparsed(lineNo, line));
@@ -194,7 +210,12 @@ final class CaptureScanner {
             return kind != EnvelopeKind.CONTINUATION && kind != EnvelopeKind.JOURNAL_MARKER;
         }
 
-        InputSummary summary(long lines, long truncated, long nulBytes, String error) {
+        Scanned result(long lines, long truncated, long nulBytes, String error) {
+            structured.close();
+            return new Scanned(summary(lines, truncated, nulBytes, error), structured.facts());
+        }
+
+        private InputSummary summary(long lines, long truncated, long nulBytes, String error) {
             for (PrefixSniffer.Shape shape : PrefixSniffer.Shape.values()) {
                 if (sniffedVotes[shape.ordinal()] > 0) {
                     formatVotes.merge(shape.format(), sniffedVotes[shape.ordinal()], Long::sum);
@@ -208,9 +229,15 @@ final class CaptureScanner {
             // Only a console capture with no prefixed line at all makes unprefixed lines normal;
             // anywhere else they are shell prompts, quoting or annotations: unparsed.
             boolean bareIsNormal = format.equals(CONSOLE);
-            long unparsed = bareIsNormal ? 0 : bareUnread;
+            // What the device-state parsers could not read is unparsed whatever the format.
+            List<InputSummary.Unparsed> sample = new ArrayList<>(bareIsNormal ? List.of() : bareSample);
+            for (dev.daxray.devices.Problem problem : structured.problems()) {
+                sample.add(new InputSummary.Unparsed(problem.line(), problem.message()));
+            }
+            sample.sort(java.util.Comparator.comparingLong(InputSummary.Unparsed::line));
+            long unparsed = (bareIsNormal ? 0 : bareUnread) + structured.problems().size();
             return new InputSummary(file, format, lines, events, unparsed, truncated, nulBytes, boots.boots(),
-                    bareIsNormal ? List.of() : bareSample, error);
+                    sample.subList(0, Math.min(sample.size(), UNPARSED_SAMPLE)), error);
         }
     }
 }

@@ -32,6 +32,12 @@ public record InputSummary(String file, String format, long lines, long events, 
         return new InputSummary(file, "unreadable", 0, 0, 0, 0, 0, 0, List.of(), error);
     }
 
+    /** The same summary with {@code more} events credited to the input (device listings). */
+    public InputSummary withMoreEvents(long more) {
+        return new InputSummary(file, format, lines, events + more, unparsed, truncated, nulBytes, boots,
+                unparsedSample, error);
+    }
+
     public boolean failed() {
         return error != null;
     }

@@ -5,13 +5,20 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
+import dev.daxray.address.AddressMap;
 import dev.daxray.capture.CaptureInput;
 import dev.daxray.capture.CountingInputStream;
 import dev.daxray.capture.Decompression;
 import dev.daxray.capture.Inputs;
+import dev.daxray.devices.NdctlReader;
 import dev.daxray.events.Event;
+import dev.daxray.events.Pmem;
+import dev.daxray.events.Reorigin;
 import dev.daxray.families.Families;
 import dev.daxray.families.Family;
 import dev.daxray.records.KeywordPrefilter;
@@ -23,11 +30,12 @@ import dev.daxray.records.KeywordPrefilter;
  * <p>Memory grows with the number of events, not with the size of the inputs: lines are streamed
  * and only events (a small fraction of a capture) are kept for sorting.
  */
-public record Timeline(List<Event> events, List<InputSummary> inputs) {
+public record Timeline(List<Event> events, List<InputSummary> inputs, AddressMap addresses) {
 
     public Timeline {
         events = List.copyOf(events);
         inputs = List.copyOf(inputs);
+        Objects.requireNonNull(addresses, "addresses");
     }
 
     /** Reads {@code inputs} with the shipped families. */
@@ -45,13 +53,16 @@ public record Timeline(List<Event> events, List<InputSummary> inputs) {
         CaptureScanner scanner = new CaptureScanner(families, prefilter, options);
         List<Event> events = new ArrayList<>();
         List<InputSummary> summaries = new ArrayList<>();
+        DeviceFacts devices = DeviceFacts.NONE;
         for (int i = 0; i < inputs.size(); i++) {
             CaptureInput input = inputs.get(i);
             InputSummary summary;
             List<Event> found = new ArrayList<>();
             listener.started(input.name(), input.size());
             try (InputStream in = Decompression.open(new CountingInputStream(input.opener().open(), listener::advanced))) {
-                summary = scanner.scan(input.name(), i, in, found::add);
+                CaptureScanner.Scanned scanned = scanner.scan(input.name(), i, in, found::add);
+                summary = scanned.summary();
+                devices = devices.merge(scanned.devices());
                 events.addAll(found);
             } catch (IOException | UncheckedIOException e) {
                 summary = InputSummary.failed(input.name(), Inputs.reason(e));
@@ -59,7 +70,37 @@ public record Timeline(List<Event> events, List<InputSummary> inputs) {
             summaries.add(summary);
             listener.finished(summary);
         }
+        AddressMap addresses = addressMap(devices, events);
+        addDeviceEvents(devices, addresses, inputs, events, summaries);
         Collections.sort(events);
-        return new Timeline(events, summaries);
+        return new Timeline(events, summaries, addresses);
+    }
+
+    /** What the run knows about where physical addresses live: ndctl, iomem, sysfs and nfit SPA lines. */
+    private static AddressMap addressMap(DeviceFacts devices, List<Event> events) {
+        List<Pmem> spa = events.stream().filter(Pmem.class::isInstance).map(Pmem.class::cast).toList();
+        return AddressMap.builder(devices.state()).iomem(devices.iomem()).sysfs(devices.sysfs()).spaEvents(spa).build();
+    }
+
+    /**
+     * Badblock, DIMM-health and monitor events from the device listings, with physical addresses
+     * where the map knows the bases, credited to the input that listed them.
+     */
+    private static void addDeviceEvents(DeviceFacts devices, AddressMap addresses, List<CaptureInput> inputs,
+                                        List<Event> events, List<InputSummary> summaries) {
+        if (devices.state().isEmpty()) {
+            return;
+        }
+        Map<String, Integer> inputIndex = new HashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            inputIndex.putIfAbsent(inputs.get(i).name(), i);
+        }
+        Map<String, Long> counts = new HashMap<>();
+        for (Event event : NdctlReader.events(devices.state(), addresses)) {
+            Integer input = inputIndex.get(event.origin().file());
+            events.add(input == null ? event : Reorigin.withInput(event, input));
+            counts.merge(event.origin().file(), 1L, Long::sum);
+        }
+        summaries.replaceAll(s -> counts.containsKey(s.file()) ? s.withMoreEvents(counts.get(s.file())) : s);
     }
 }
