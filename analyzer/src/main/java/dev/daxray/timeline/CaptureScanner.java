@@ -84,6 +84,8 @@ final class CaptureScanner {
         private long lastLine;
         private boolean json;
         private boolean sawContent;
+        /** The trace tool a header named ({@code ftrace}, {@code trace-cmd}); event lines then count as its format. */
+        private String traceFlavour;
 
         InputScan(String file, int input, Consumer<Event> sink) {
             this.file = file;
@@ -127,12 +129,16 @@ final class CaptureScanner {
             if (envelope.micros() != null) {
                 lastMicros = envelope.micros();
             }
+            if (envelope.kind() == EnvelopeKind.TRACE_HEADER && traceFlavour == null) {
+                traceFlavour = envelope.format();
+            }
             if (votes(envelope.kind())) {
-                vote(envelope.format());
+                boolean kernelLayout = envelope.kind() == EnvelopeKind.TRACE && envelope.format().equals("ftrace");
+                vote(kernelLayout && traceFlavour != null ? traceFlavour : envelope.format());
             }
             Origin origin = new Origin(file, input, lineNo, lineNo, line, envelope.micros(), lastMicros,
                     envelope.wall(), boots.boot(), envelope.host(), boots.kernel());
-            boolean read = envelope.kind() != EnvelopeKind.JOURNAL_MARKER
+            boolean read = envelope.kind() != EnvelopeKind.JOURNAL_MARKER && envelope.kind() != EnvelopeKind.TRACE_HEADER
                     && offer(new LogRecord(origin, envelope, body), mask);
             if (read || (envelope.kind() != EnvelopeKind.BARE && envelope.kind() != EnvelopeKind.JOURNAL_MARKER)) {
                 boots.lineBelongs();
@@ -186,7 +192,8 @@ final class CaptureScanner {
         }
 
         private boolean votes(EnvelopeKind kind) {
-            return kind != EnvelopeKind.CONTINUATION && kind != EnvelopeKind.JOURNAL_MARKER;
+            return kind != EnvelopeKind.CONTINUATION && kind != EnvelopeKind.JOURNAL_MARKER
+                    && kind != EnvelopeKind.TRACE_HEADER;
         }
 
         InputSummary summary(long lines, long truncated, long nulBytes, String error) {
@@ -194,7 +201,7 @@ final class CaptureScanner {
                     .filter(vote -> !vote.getKey().equals(CONSOLE))
                     .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                     .map(Map.Entry::getKey)
-                    .orElse(json ? "json" : formatVotes.isEmpty() ? "empty" : CONSOLE);
+                    .orElse(json ? "json" : traceFlavour != null ? traceFlavour : formatVotes.isEmpty() ? "empty" : CONSOLE);
             // Only a console capture with no prefixed line at all makes unprefixed lines normal;
             // anywhere else they are shell prompts, quoting or annotations: unparsed.
             boolean bareIsNormal = format.equals(CONSOLE);
