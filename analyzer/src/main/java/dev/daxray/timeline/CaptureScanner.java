@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.daxray.bpftrace.BpftraceMappings;
+import dev.daxray.bpftrace.BpftraceReader;
 import dev.daxray.capture.LineSplitter;
 import dev.daxray.events.Event;
 import dev.daxray.events.Origin;
@@ -84,6 +86,9 @@ final class CaptureScanner {
         private long lastLine;
         private boolean json;
         private boolean sawContent;
+        /** Set when the first line shows a bpftrace capture: every line then goes to it. */
+        private BpftraceReader bpftrace;
+        private Origin lastOrigin;
         /** The trace tool a header named ({@code ftrace}, {@code trace-cmd}); event lines then count as its format. */
         private String traceFlavour;
 
@@ -103,6 +108,10 @@ final class CaptureScanner {
 
         void line(byte[] buf, int off, int len, long lineNo) {
             lastLine = lineNo;
+            if (bpftrace != null) {
+                bpftraceLine(new String(buf, off, len, StandardCharsets.UTF_8), lineNo);
+                return;
+            }
             long mask = options.prefilter() ? prefilter.match(buf, off, len) : allFamilies;
             if (mask == 0 && !anyInBlock()) {
                 PrefixSniffer.Shape shape = sniffer.sniff(buf, off, len);
@@ -119,6 +128,12 @@ final class CaptureScanner {
             if (!sawContent && !line.isBlank()) {
                 sawContent = true;
                 json = looksLikeJson(line.strip());
+                bpftrace = BpftraceReader.recognise(line)
+                        .map(mode -> new BpftraceReader(mode, BpftraceMappings.standard())).orElse(null);
+            }
+            if (bpftrace != null) {
+                bpftraceLine(line, lineNo);
+                return;
             }
             Envelope envelope = envelopes.parse(line);
             String body = line.substring(envelope.bodyStart());
@@ -144,6 +159,23 @@ final class CaptureScanner {
                 boots.lineBelongs();
             }
             if (!read && envelope.kind() == EnvelopeKind.BARE && !line.isBlank()) {
+                bareUnread++;
+                if (bareSample.size() < UNPARSED_SAMPLE) {
+                    bareSample.add(new InputSummary.Unparsed(lineNo, line));
+                }
+            }
+        }
+
+        /** bpftrace output has no line prefix and no boots: its events carry the time a mapping reads, if any. */
+        private void bpftraceLine(String line, long lineNo) {
+            lastOrigin = new Origin(file, input, lineNo, lineNo, line, null, lastMicros, null, 0, null, null);
+            boolean read = bpftrace.line(line, lastOrigin, event -> {
+                if (event.origin().micros() != null) {
+                    lastMicros = event.origin().micros();
+                }
+                sink.accept(event);
+            });
+            if (!read) {
                 bareUnread++;
                 if (bareSample.size() < UNPARSED_SAMPLE) {
                     bareSample.add(new InputSummary.Unparsed(lineNo, line));
@@ -182,6 +214,9 @@ final class CaptureScanner {
         }
 
         void finishAll() {
+            if (bpftrace != null) {
+                bpftrace.finish(lastOrigin, sink);
+            }
             for (FamilyReader reader : readers) {
                 reader.finish(sink);
             }
@@ -197,6 +232,10 @@ final class CaptureScanner {
         }
 
         InputSummary summary(long lines, long truncated, long nulBytes, String error) {
+            if (bpftrace != null) {
+                return new InputSummary(file, bpftrace.format(), lines, events, bareUnread, truncated, nulBytes, 1,
+                        bareSample, error, bpftrace.notes());
+            }
             String format = formatVotes.entrySet().stream()
                     .filter(vote -> !vote.getKey().equals(CONSOLE))
                     .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
