@@ -10,11 +10,13 @@ import java.util.Objects;
 
 import dev.daxray.events.Edac;
 import dev.daxray.events.Event;
+import dev.daxray.events.EventSchema;
 import dev.daxray.events.Events;
 import dev.daxray.events.Ghes;
 import dev.daxray.events.Mce;
 import dev.daxray.events.MemoryFailure;
 import dev.daxray.events.Origin;
+import dev.daxray.events.Source;
 
 /**
  * One event reported by two inputs of a host (a dmesg line and the trace line of the same
@@ -24,8 +26,8 @@ import dev.daxray.events.Origin;
  * index and host, come from different inputs, and both carry a monotonic time no more than
  * {@link #TOLERANCE_MICROS} apart: dmesg and ftrace's default {@code local} clock share their base,
  * and the printk and the tracepoint of one event fire within microseconds of each other. The event
- * that comes first in timeline order is kept; the other's file and line go to its
- * {@code origin().also()}. Events of one input are never merged with each other: a repeat in one
+ * whose own fields have more values leads (the first in timeline order on a tie); the other's file
+ * and line go to its {@code origin().also()}. Events of one input are never merged with each other: a repeat in one
  * capture is a real repeat. Key fields:
  * <ul>
  *   <li>{@code memory-failure}: pfn, page type, result;</li>
@@ -64,10 +66,23 @@ final class SourceMerger {
                 out.add(event);
             } else {
                 Event kept = out.get(twin);
-                out.set(twin, Events.withOrigin(kept, kept.origin().alsoAt(List.of(event.origin().source()))));
+                if (known(event) > known(kept)) {
+                    // the report that says more leads; the other becomes its evidence
+                    List<Source> also = new ArrayList<>(kept.origin().also());
+                    also.add(0, kept.origin().source());
+                    out.set(twin, Events.withOrigin(event, event.origin().alsoAt(also)));
+                } else {
+                    out.set(twin, Events.withOrigin(kept, kept.origin().alsoAt(List.of(event.origin().source()))));
+                }
             }
         }
+        out.sort(null);
         return out;
+    }
+
+    /** How many of an event's own fields have a value. */
+    private static long known(Event event) {
+        return EventSchema.get().typeOf(event).ownFields().stream().filter(f -> f.read(event) != null).count();
     }
 
     /** A kept event absorbs at most one report per other input. */

@@ -155,10 +155,16 @@ final class TracepointBuilder extends TracepointBaseVisitor<Event> {
             Site site = site(ctx.site);
             return new Probe(origin, eventName, site.user ? "uprobe" : "kprobe", site.function, site.text, args);
         }
-        Site returnSite = site(ctx.site);
+        Site first = site(ctx.site);
         boolean user = ctx.target instanceof TracepointParser.UserTargetContext;
-        return new Probe(origin, eventName, user ? "uretprobe" : "kretprobe", Trees.source(ctx.target),
-                returnSite.text, args);
+        String second = Trees.source(ctx.target);
+        if (!user && !(ctx.site instanceof TracepointParser.SymbolSiteContext)) {
+            // trace-cmd / perf render the format file's "(%lx <- %lx)": the function first, then the return site
+            Hex.parse(second);
+            return new Probe(origin, eventName, "kretprobe", first.text, second, args);
+        }
+        // the kernel's own text: "(return site <- function)"
+        return new Probe(origin, eventName, user ? "uretprobe" : "kretprobe", second, first.text, args);
     }
 
     @Override

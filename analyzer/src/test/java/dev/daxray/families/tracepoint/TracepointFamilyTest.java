@@ -252,6 +252,10 @@ class TracepointFamilyTest {
         Probe raw = one(Probe.class, "             app  4321 [003] 81234.567001: probe:memory_failure: (ffffffff8d4a1230) pfn=0x219c200 flags=0x2");
         assertEquals("probe:memory_failure", raw.probe());
         assertEquals("ffffffff8d4a1230", raw.site());
+        Probe rawReturn = one(Probe.class, "             app  4321 [003] 81234.567020: probe:memory_failure__return: (ffffffff8d4a1230 <- ffffffff8d0a3b71) arg1=0x0");
+        assertEquals("kretprobe", rawReturn.kind());
+        assertEquals("ffffffff8d4a1230", rawReturn.function(), "the format file prints the function first");
+        assertEquals("ffffffff8d0a3b71", rawReturn.site());
         Probe isra = one(Probe.class, CTX + "p_kill_procs_0: (kill_procs.isra.0+0x0/0x1b0) pfn=0x219c200");
         assertEquals("kill_procs.isra.0", isra.function());
     }
