@@ -8,7 +8,8 @@ package dev.daxray.events;
 public sealed interface Event extends Comparable<Event>
         permits Boot, Dropped, Mce, Ghes, Edac, MemoryFailure, MemoryFailureNote, Sigbus, PoisonInjected,
         AlreadyPoisoned, SoftOffline, Unpoison, FsNotifyFailure, FsShutdown, FsMount, FsUnmount, FsError,
-        DeviceRemove, Pmem, IoError, PatConflict, Crash, Badblock, DimmHealth, NdctlMonitor {
+        DeviceRemove, Pmem, IoError, PatConflict, Crash, Badblock, DimmHealth, NdctlMonitor,
+        FsDax, CxlPoison, Probe {
 
     Origin origin();
 

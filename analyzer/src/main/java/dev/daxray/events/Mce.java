@@ -10,4 +10,16 @@ package dev.daxray.events;
 @EventType(value = "mce", description = "x86 machine check (dump or mce: message)")
 public record Mce(Origin origin, String severity, Hex physAddr, Integer cpu, Integer bank, Hex status,
                   String message) implements Event {
+
+    private static final long UC = 1L << 61;
+    private static final long PCC = 1L << 57;
+
+    /** MCi_STATUS: UC (bit 61) clear is corrected; UC with PCC (bit 57) is fatal; UC alone uncorrected. */
+    public static String severityOf(Hex status) {
+        long bits = status.value();
+        if ((bits & UC) == 0) {
+            return "corrected";
+        }
+        return (bits & PCC) != 0 ? "fatal" : "uncorrected";
+    }
 }

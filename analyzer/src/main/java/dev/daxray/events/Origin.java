@@ -1,5 +1,6 @@
 package dev.daxray.events;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -17,9 +18,11 @@ import java.util.Objects;
  * @param boot     0-based boot index within the input
  * @param host     host name when the capture names it, else null
  * @param kernel   kernel release from the boot banner, else null
+ * @param also     other lines that reported the same event (a trace line repeating a dmesg line),
+ *                 merged into this one by the timeline; empty for most events
  */
 public record Origin(String file, int input, long line, long endLine, String text, Long micros,
-                     long sortMicros, String wall, int boot, String host, String kernel)
+                     long sortMicros, String wall, int boot, String host, String kernel, List<Source> also)
         implements Comparable<Origin> {
 
     public Origin {
@@ -28,12 +31,31 @@ public record Origin(String file, int input, long line, long endLine, String tex
         if (line < 1 || endLine < line) {
             throw new IllegalArgumentException("bad line range " + line + "-" + endLine);
         }
+        also = List.copyOf(also);
+    }
+
+    /** An origin reported in one place only. */
+    public Origin(String file, int input, long line, long endLine, String text, Long micros,
+                  long sortMicros, String wall, int boot, String host, String kernel) {
+        this(file, input, line, endLine, text, micros, sortMicros, wall, boot, host, kernel, List.of());
     }
 
     /** The same origin stretched to end at {@code lastLine} (multi-line events). */
     public Origin through(long lastLine) {
         return new Origin(file, input, line, Math.max(endLine, lastLine), text, micros, sortMicros, wall, boot,
-                host, kernel);
+                host, kernel, also);
+    }
+
+    /** The same origin with {@code more} sources of the same event added. */
+    public Origin alsoAt(List<Source> more) {
+        List<Source> all = new java.util.ArrayList<>(also);
+        all.addAll(more);
+        return new Origin(file, input, line, endLine, text, micros, sortMicros, wall, boot, host, kernel, all);
+    }
+
+    /** This origin as a source of evidence. */
+    public Source source() {
+        return new Source(file, line, text);
     }
 
     /** {@code file:line}, the way evidence is cited. */

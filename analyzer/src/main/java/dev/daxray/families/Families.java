@@ -12,6 +12,7 @@ import dev.daxray.families.nvdimm.NvdimmFamily;
 import dev.daxray.families.pat.PatFamily;
 import dev.daxray.families.printk.PrintkFamily;
 import dev.daxray.families.storage.StorageFamily;
+import dev.daxray.families.tracepoint.TracepointFamily;
 
 /** The families daxray reads, in the order a line is offered to them. */
 public final class Families {
@@ -21,10 +22,13 @@ public final class Families {
 
     /**
      * Every shipped family. Earlier families win when a line carries several families' keywords:
-     * crash first, so {@code Kernel panic - not syncing: …} lines join their crash report.
+     * crash first, so {@code Kernel panic - not syncing: …} lines join their crash report. The
+     * tracepoint family reads only trace lines and comes before all, so a trace payload is never
+     * mistaken for a dmesg message.
      */
     public static List<Family> standard() {
         return List.of(
+                new TracepointFamily(),
                 new PrintkFamily(),
                 new CrashFamily(),
                 new MemoryFailureFamily(),

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -11,12 +12,14 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.daxray.events.Event;
 import dev.daxray.events.EventSchema;
 import dev.daxray.events.Hex;
+import dev.daxray.events.Source;
 
 /**
  * Writes events as JSON Lines, one object per event, per the documented contract: {@code type},
  * the origin fields ({@code file}, {@code line}, {@code endLine} for multi-line events,
  * {@code time}, {@code wall}, {@code boot}, {@code host}, {@code kernel}), the event's own fields in
- * record order, and last the raw {@code text} of its first line. Absent values are left out; hex
+ * record order, {@code alsoAt} (other lines that reported the same event, only when there are any),
+ * and last the raw {@code text} of its first line. Absent values are left out; hex
  * values are lowercase strings with {@code 0x}; {@code time} is seconds with six decimals.
  */
 public final class EventJsonWriter implements AutoCloseable {
@@ -48,6 +51,16 @@ public final class EventJsonWriter implements AutoCloseable {
         for (EventSchema.Field field : type.ownFields()) {
             writeField(field.name(), field.read(event));
         }
+        if (!event.origin().also().isEmpty()) {
+            json.writeArrayFieldStart("alsoAt");
+            for (Source source : event.origin().also()) {
+                json.writeStartObject();
+                json.writeStringField("file", source.file());
+                json.writeNumberField("line", source.line());
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
         json.writeStringField("text", event.origin().text());
         json.writeEndObject();
         json.flush();
@@ -73,6 +86,17 @@ public final class EventJsonWriter implements AutoCloseable {
             json.writeBoolean(b);
         } else if (value instanceof Hex hex) {
             json.writeString(hex.toString());
+        } else if (value instanceof Map<?, ?> map) {
+            json.writeStartObject();
+            for (Map.Entry<?, ?> entry : map.entrySet()) {
+                json.writeFieldName(entry.getKey().toString());
+                if (entry.getValue() == null) {
+                    json.writeNull();
+                } else {
+                    writeValue(entry.getValue());
+                }
+            }
+            json.writeEndObject();
         } else if (value instanceof List<?> list) {
             json.writeStartArray();
             for (Object item : list) {

@@ -11,16 +11,33 @@ package dev.daxray.records;
  * @param tag       syslog identifier without the colon (e.g. {@code kernel}), or null
  * @param level     syslog priority level 0-7 when printed, or -1
  * @param caller    printk caller id (e.g. {@code T123}), or null
- * @param bodyStart index in the line where the kernel message starts
+ * @param bodyStart index in the line where the kernel message starts (for a trace line: the payload)
+ * @param traceEvent for a trace line, the event name as printed ({@code memory_failure_event}, perf's
+ *                  {@code ras:memory_failure_event}, {@code function} for function-tracer lines), else null
  */
 public record Envelope(EnvelopeKind kind, String format, Long micros, String wall, String host, String tag,
-                       int level, String caller, int bodyStart) {
+                       int level, String caller, int bodyStart, String traceEvent) {
+
+    /** An envelope that is not a trace line. */
+    public Envelope(EnvelopeKind kind, String format, Long micros, String wall, String host, String tag,
+                    int level, String caller, int bodyStart) {
+        this(kind, format, micros, wall, host, tag, level, caller, bodyStart, null);
+    }
 
     private static final Envelope BARE = new Envelope(EnvelopeKind.BARE, "console", null, null, null, null, -1,
             null, 0);
 
     public static Envelope bare() {
         return BARE;
+    }
+
+    /** The trace event name without a system prefix ({@code ras:mc_event} gives {@code mc_event}), or null. */
+    public String traceEventName() {
+        if (traceEvent == null) {
+            return null;
+        }
+        int colon = traceEvent.lastIndexOf(':');
+        return colon < 0 ? traceEvent : traceEvent.substring(colon + 1);
     }
 
     /** True for lines written by the kernel (no tag, or the tag {@code kernel}). */

@@ -22,6 +22,13 @@ public enum EnvelopeKind {
     RFC5424,
     /** {@code -- Boot 1a2b… --} and the other journalctl separators. */
     JOURNAL_MARKER,
+    /**
+     * An event line of a trace: the ftrace {@code trace} / {@code trace_pipe} files, {@code trace-cmd report},
+     * {@code perf script}, rasdaemon's trace output. The body is the tracepoint payload.
+     */
+    TRACE,
+    /** A trace header or marker line: {@code # tracer: nop}, the column legend, {@code cpus=4}, lost events. */
+    TRACE_HEADER,
     /** No prefix: a serial console without timestamps, or text that is not a log line at all. */
     BARE
 }

@@ -4,11 +4,14 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 
 import dev.daxray.grammar.ParseDriver;
+import dev.daxray.grammar.Trees;
 import dev.daxray.grammar.envelope.EnvelopeBaseVisitor;
 import dev.daxray.grammar.envelope.EnvelopeLexer;
 import dev.daxray.grammar.envelope.EnvelopeParser.DmesgContext;
@@ -18,6 +21,7 @@ import dev.daxray.grammar.envelope.EnvelopeParser.JournalMonotonicContext;
 import dev.daxray.grammar.envelope.EnvelopeParser.KernelTimeContext;
 import dev.daxray.grammar.envelope.EnvelopeParser.Rfc5424Context;
 import dev.daxray.grammar.envelope.EnvelopeParser.SyslogContext;
+import dev.daxray.grammar.envelope.EnvelopeParser.TraceEventContext;
 
 /**
  * Reads the prefix of one capture line (reference §6) with the {@code Envelope} grammar.
@@ -33,11 +37,22 @@ public final class EnvelopeParser {
     private final ParseDriver<dev.daxray.grammar.envelope.EnvelopeParser> driver =
             new ParseDriver<>(EnvelopeLexer::new, dev.daxray.grammar.envelope.EnvelopeParser::new);
 
+    /**
+     * The parts of a TRACE_CONTEXT token (the grammar has checked its shape): task-name end, pid,
+     * optional TGID column, cpu, optional flags, seconds, fraction, and the colon rasdaemon may omit.
+     */
+    private static final Pattern TRACE_CONTEXT = Pattern.compile(
+            "^.*-(\\d+) +(?:\\( *(?:\\d+|-+)\\) +)?\\[(\\d+)](?: +(\\S{4,5}))? +(\\d+)(?:\\.(\\d+))?(:?)$");
+
     /** The envelope of {@code line}; never fails: a line with no known prefix is {@link EnvelopeKind#BARE}. */
     public Envelope parse(String line) {
-        return driver.tryParse(line, dev.daxray.grammar.envelope.EnvelopeParser::line)
-                .map(tree -> new Builder(line).visit(tree.envelope()))
-                .orElseGet(() -> bareOf(line));
+        try {
+            return driver.tryParse(line, dev.daxray.grammar.envelope.EnvelopeParser::line)
+                    .map(tree -> new Builder(line).visit(tree.traceHeader() != null ? tree.traceHeader() : tree.envelope()))
+                    .orElseGet(() -> bareOf(line));
+        } catch (NumberFormatException | ArithmeticException outOfRange) {
+            return bareOf(line); // a trace time no clock prints: not a trace line
+        }
     }
 
     private static Envelope bareOf(String line) {
@@ -143,6 +158,70 @@ public final class EnvelopeParser {
         }
 
         @Override
+        public Envelope visitTraceComment(dev.daxray.grammar.envelope.EnvelopeParser.TraceCommentContext ctx) {
+            return traceHeader("ftrace");
+        }
+
+        @Override
+        public Envelope visitTraceCmdHeader(dev.daxray.grammar.envelope.EnvelopeParser.TraceCmdHeaderContext ctx) {
+            return traceHeader("trace-cmd");
+        }
+
+        @Override
+        public Envelope visitTraceLost(dev.daxray.grammar.envelope.EnvelopeParser.TraceLostContext ctx) {
+            return traceHeader(ctx.getText().endsWith("DROPPED]") ? "trace-cmd" : "ftrace");
+        }
+
+        private Envelope traceHeader(String format) {
+            return new Envelope(EnvelopeKind.TRACE_HEADER, format, null, null, null, null, -1, null, line.length());
+        }
+
+        @Override
+        public Envelope visitFtrace(dev.daxray.grammar.envelope.EnvelopeParser.FtraceContext ctx) {
+            Matcher context = TRACE_CONTEXT.matcher(ctx.TRACE_CONTEXT().getText());
+            if (!context.matches()) {
+                throw new IllegalStateException("TRACE_CONTEXT token the pattern does not read: " + ctx.getText());
+            }
+            TraceEventContext event = ctx.traceEvent();
+            boolean noColon = context.group(6).isEmpty();
+            if (event == null && noColon) {
+                return bareOf(line); // rasdaemon omits the colon only before its own time stamp
+            }
+            if (event == null) {
+                // function tracer: "memory_failure <-kill_me_maybe", the payload right after the time
+                return new Envelope(EnvelopeKind.TRACE, "ftrace", traceMicros(context), null, null, null, -1, null,
+                        firstNonBlank(ctx.TRACE_CONTEXT().getSymbol().getStopIndex() + 1), "function");
+            }
+            String name = event.name.getText();
+            if (name.endsWith(":")) {
+                name = name.substring(0, name.length() - 1);
+            }
+            int bodyStart = firstNonBlank(event.stop.getStopIndex() + 1);
+            if (event.RAS_TIME() != null) {
+                // rasdaemon: the trace time is its own buffer's, not the kernel's clock; its wall time is real
+                return new Envelope(EnvelopeKind.TRACE, "rasdaemon", null, rasWall(event.RAS_TIME().getText()), null,
+                        null, -1, null, bodyStart, name);
+            }
+            return new Envelope(EnvelopeKind.TRACE, "ftrace", traceMicros(context), null, null, null, -1, null,
+                    bodyStart, name);
+        }
+
+        @Override
+        public Envelope visitPerfScript(dev.daxray.grammar.envelope.EnvelopeParser.PerfScriptContext ctx) {
+            String context = ctx.PERF_CONTEXT().getText();
+            String time = context.substring(context.lastIndexOf(' ') + 1, context.length() - 1);
+            String event = Trees.source(ctx.perfEvent, ctx.stop);
+            return new Envelope(EnvelopeKind.TRACE, "perf script", clockMicros(time), null, null, null, -1, null,
+                    firstNonBlank(ctx.stop.getStopIndex() + 1), event.substring(0, event.length() - 1));
+        }
+
+        @Override
+        public Envelope visitFunctionGraph(dev.daxray.grammar.envelope.EnvelopeParser.FunctionGraphContext ctx) {
+            return new Envelope(EnvelopeKind.TRACE, "ftrace", null, null, null, null, -1, null,
+                    firstNonBlank(ctx.stop.getStopIndex() + 1), "function_graph");
+        }
+
+        @Override
         public Envelope visitBare(dev.daxray.grammar.envelope.EnvelopeParser.BareContext ctx) {
             return bareOf(line);
         }
@@ -163,6 +242,27 @@ public final class EnvelopeParser {
             }
             return i;
         }
+    }
+
+    /** Seconds and fraction of a trace time to microseconds; null for a counter clock (no fraction). */
+    private static Long traceMicros(Matcher context) {
+        return context.group(5) == null ? null : clockMicros(context.group(4) + "." + context.group(5));
+    }
+
+    /** {@code 81234.567530} (or nanoseconds, {@code 81234.567530123}) to microseconds. */
+    static Long clockMicros(String secondsDotFraction) {
+        int dot = secondsDotFraction.indexOf('.');
+        if (dot < 0) {
+            return null;
+        }
+        String fraction = (secondsDotFraction.substring(dot + 1) + "000000").substring(0, 6);
+        return Math.addExact(Math.multiplyExact(Long.parseLong(secondsDotFraction.substring(0, dot)), 1_000_000L),
+                Long.parseLong(fraction));
+    }
+
+    /** {@code 2020-10-02 13:27:13 -0400} to {@code 2020-10-02T13:27:13-04:00}. */
+    private static String rasWall(String text) {
+        return isoWall(text.substring(0, 10) + "T" + text.substring(11, 19) + text.substring(20));
     }
 
     private record KernelTime(String format, Long micros, String wall, String caller) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import dev.daxray.bpftrace.BpftraceMappings;
+import dev.daxray.bpftrace.BpftraceReader;
 import dev.daxray.capture.LineSplitter;
 import dev.daxray.events.Event;
 import dev.daxray.events.Origin;
@@ -92,6 +94,11 @@ final class CaptureScanner {
         private long lastLine;
         private boolean json;
         private boolean sawContent;
+        /** Set when the first line shows a bpftrace capture: every line then goes to it. */
+        private BpftraceReader bpftrace;
+        private Origin lastOrigin;
+        /** The trace tool a header named ({@code ftrace}, {@code trace-cmd}); event lines then count as its format. */
+        private String traceFlavour;
 
         InputScan(String file, int input, Consumer<Event> sink) {
             this.file = file;
@@ -110,6 +117,10 @@ final class CaptureScanner {
 
         void line(byte[] buf, int off, int len, long lineNo) {
             lastLine = lineNo;
+            if (bpftrace != null) {
+                bpftraceLine(new String(buf, off, len, StandardCharsets.UTF_8), lineNo);
+                return;
+            }
             long mask = options.prefilter() ? prefilter.match(buf, off, len) : allFamilies;
             if (mask == 0 && !blockOpen) {
                 PrefixSniffer.Shape shape = structured.inDocument() ? null : sniffer.sniff(buf, off, len);
@@ -127,6 +138,12 @@ final class CaptureScanner {
             if (!sawContent && !line.isBlank()) {
                 sawContent = true;
                 json = looksLikeJson(line.strip());
+                bpftrace = BpftraceReader.recognise(line)
+                        .map(mode -> new BpftraceReader(mode, BpftraceMappings.standard())).orElse(null);
+            }
+            if (bpftrace != null) {
+                bpftraceLine(line, lineNo);
+                return;
             }
             if (structured.inDocument()) {
                 structured.accept(line, lineNo);
@@ -141,12 +158,16 @@ final class CaptureScanner {
             if (envelope.micros() != null) {
                 lastMicros = envelope.micros();
             }
+            if (envelope.kind() == EnvelopeKind.TRACE_HEADER && traceFlavour == null) {
+                traceFlavour = envelope.format();
+            }
             if (votes(envelope.kind())) {
-                vote(envelope.format());
+                boolean kernelLayout = envelope.kind() == EnvelopeKind.TRACE && envelope.format().equals("ftrace");
+                vote(kernelLayout && traceFlavour != null ? traceFlavour : envelope.format());
             }
             Origin origin = new Origin(file, input, lineNo, lineNo, line, envelope.micros(), lastMicros,
                     envelope.wall(), boots.boot(), envelope.host(), boots.kernel());
-            boolean read = envelope.kind() != EnvelopeKind.JOURNAL_MARKER
+            boolean read = envelope.kind() != EnvelopeKind.JOURNAL_MARKER && envelope.kind() != EnvelopeKind.TRACE_HEADER
                     && offer(new LogRecord(origin, envelope, body), mask);
             blockOpen = anyInBlock();
             if (read || (envelope.kind() != EnvelopeKind.BARE && envelope.kind() != EnvelopeKind.JOURNAL_MARKER)) {
@@ -158,6 +179,23 @@ final class CaptureScanner {
                 structured.interrupt();
             }
             if (!read && !device && envelope.kind() == EnvelopeKind.BARE && !line.isBlank()) {
+                bareUnread++;
+                if (bareSample.size() < UNPARSED_SAMPLE) {
+                    bareSample.add(new InputSummary.Unparsed(lineNo, line));
+                }
+            }
+        }
+
+        /** bpftrace output has no line prefix and no boots: its events carry the time a mapping reads, if any. */
+        private void bpftraceLine(String line, long lineNo) {
+            lastOrigin = new Origin(file, input, lineNo, lineNo, line, null, lastMicros, null, 0, null, null);
+            boolean read = bpftrace.line(line, lastOrigin, event -> {
+                if (event.origin().micros() != null) {
+                    lastMicros = event.origin().micros();
+                }
+                sink.accept(event);
+            });
+            if (!read) {
                 bareUnread++;
                 if (bareSample.size() < UNPARSED_SAMPLE) {
                     bareSample.add(new InputSummary.Unparsed(lineNo, line));
@@ -196,6 +234,9 @@ final class CaptureScanner {
         }
 
         void finishAll() {
+            if (bpftrace != null) {
+                bpftrace.finish(lastOrigin, sink);
+            }
             for (FamilyReader reader : readers) {
                 reader.finish(sink);
             }
@@ -207,7 +248,8 @@ final class CaptureScanner {
         }
 
         private boolean votes(EnvelopeKind kind) {
-            return kind != EnvelopeKind.CONTINUATION && kind != EnvelopeKind.JOURNAL_MARKER;
+            return kind != EnvelopeKind.CONTINUATION && kind != EnvelopeKind.JOURNAL_MARKER
+                    && kind != EnvelopeKind.TRACE_HEADER;
         }
 
         Scanned result(long lines, long truncated, long nulBytes, String error) {
@@ -216,6 +258,10 @@ final class CaptureScanner {
         }
 
         private InputSummary summary(long lines, long truncated, long nulBytes, String error) {
+            if (bpftrace != null) {
+                return new InputSummary(file, bpftrace.format(), lines, events, bareUnread, truncated, nulBytes, 1,
+                        bareSample, error, bpftrace.notes());
+            }
             for (PrefixSniffer.Shape shape : PrefixSniffer.Shape.values()) {
                 if (sniffedVotes[shape.ordinal()] > 0) {
                     formatVotes.merge(shape.format(), sniffedVotes[shape.ordinal()], Long::sum);
@@ -225,7 +271,7 @@ final class CaptureScanner {
                     .filter(vote -> !vote.getKey().equals(CONSOLE))
                     .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                     .map(Map.Entry::getKey)
-                    .orElse(json ? "json" : formatVotes.isEmpty() ? "empty" : CONSOLE);
+                    .orElse(json ? "json" : traceFlavour != null ? traceFlavour : formatVotes.isEmpty() ? "empty" : CONSOLE);
             // Only a console capture with no prefixed line at all makes unprefixed lines normal;
             // anywhere else they are shell prompts, quoting or annotations: unparsed.
             boolean bareIsNormal = format.equals(CONSOLE);

@@ -16,12 +16,21 @@ import java.util.List;
  * @param boots          boots seen
  * @param unparsedSample the first few unparsed lines, to show the user
  * @param error          why the input could not be read, or null
+ * @param notes          what else reading found that the user should hear (a bpftrace run's probes,
+ *                       printf lines no mapping matched, maps); empty for most inputs
  */
 public record InputSummary(String file, String format, long lines, long events, long unparsed, long truncated,
-                           long nulBytes, int boots, List<Unparsed> unparsedSample, String error) {
+                           long nulBytes, int boots, List<Unparsed> unparsedSample, String error, List<String> notes) {
 
     public InputSummary {
         unparsedSample = List.copyOf(unparsedSample);
+        notes = List.copyOf(notes);
+    }
+
+    /** A summary without notes. */
+    public InputSummary(String file, String format, long lines, long events, long unparsed, long truncated,
+                        long nulBytes, int boots, List<Unparsed> unparsedSample, String error) {
+        this(file, format, lines, events, unparsed, truncated, nulBytes, boots, unparsedSample, error, List.of());
     }
 
     /** A line nothing could read. */

@@ -25,7 +25,8 @@ import dev.daxray.records.KeywordPrefilter;
 
 /**
  * The events of a set of inputs, merged into one order (boot, time, input, line), with what reading
- * each input found.
+ * each input found. An event two inputs report (dmesg and a trace of the same host) appears once,
+ * with the second report in its {@code origin().also()} (see {@link SourceMerger}).
  *
  * <p>Memory grows with the number of events, not with the size of the inputs: lines are streamed
  * and only events (a small fraction of a capture) are kept for sorting.
@@ -73,7 +74,7 @@ public record Timeline(List<Event> events, List<InputSummary> inputs, AddressMap
         AddressMap addresses = addressMap(devices, events);
         addDeviceEvents(devices, addresses, inputs, events, summaries);
         Collections.sort(events);
-        return new Timeline(events, summaries, addresses);
+        return new Timeline(SourceMerger.merge(events), summaries, addresses);
     }
 
     /** What the run knows about where physical addresses live: ndctl, iomem, sysfs and nfit SPA lines. */

@@ -41,6 +41,9 @@ final class InputReport {
                 line.append(", ").append(s.nulBytes()).append(" NUL bytes removed");
             }
             err.println(line);
+            for (String note : s.notes()) {
+                err.printf("  %s%n", abbreviate(note));
+            }
             for (InputSummary.Unparsed u : s.unparsedSample()) {
                 err.printf("  unparsed %s:%d: %s%n", s.file(), u.line(), abbreviate(u.text()));
             }

@@ -111,6 +111,9 @@ final class Captures {
             if (s.error() != null) {
                 node.put("error", s.error());
             }
+            if (!s.notes().isEmpty()) {
+                s.notes().forEach(node.putArray("notes")::add);
+            }
             try {
                 out.append(JSON.writeValueAsString(node)).append('\n');
             } catch (JsonProcessingException e) {

@@ -1,8 +1,10 @@
 /*
  * The prefix a capture tool puts in front of a kernel message: dmesg and its options, /dev/kmsg
- * records, journalctl output modes, syslog files and wire formats, serial consoles.
- * The parser recognises the prefix; the message body is whatever follows it on the line.
- * Reference: ../shared/reference/kernel-formats.md §6.
+ * records, journalctl output modes, syslog files and wire formats, serial consoles, and the event
+ * lines of the ftrace `trace` / `trace_pipe` files, `trace-cmd report`, `perf script` and rasdaemon.
+ * The parser recognises the prefix; the message body is whatever follows it on the line (for a
+ * trace line: the tracepoint payload after the event name).
+ * References: ../shared/reference/kernel-formats.md §6, trace-ndctl-formats.md §2.
  *
  * Timestamps are whole tokens: longest match keeps "2026-11-21T10:00:00" from being read as words.
  */
@@ -11,7 +13,16 @@ grammar Envelope;
 // The body is matched loosely so that prediction sees the whole line: an envelope alternative wins
 // only if the line really continues the way it expects (journal's "host kernel:" vs dmesg's body).
 line
-    : envelope .*? EOF
+    : traceHeader EOF
+    | envelope .*? EOF
+    ;
+
+// Whole lines that are trace headers, never messages: the `# tracer:` header and column legend of
+// the ftrace `trace` file (every era), trace-cmd's preamble, and lost-event markers.
+traceHeader
+    : TRACE_COMMENT                                                       #traceComment
+    | TRACECMD_HEADER                                                     #traceCmdHeader
+    | TRACE_LOST                                                          #traceLost
     ;
 
 envelope
@@ -24,8 +35,30 @@ envelope
     | PRI kernelTime                                                      #dmesgRaw
     | kernelTime                                                          #dmesg
     | PRI                                                                 #priorityOnly
+    | SP? (task SP)? TRACE_CONTEXT SP traceEvent?                         #ftrace
+    | SP? task SP PERF_CONTEXT SP perfEvent=TAG TAG?                      #perfScript
+    | FUNCGRAPH                                                           #functionGraph
     | CONTINUATION                                                        #continuation
     |                                                                     #bare
+    ;
+
+// The words of a task name before the one TRACE_CONTEXT / PERF_CONTEXT ends with (names may hold spaces).
+task
+    : taskWord+ (SP taskWord+)*
+    ;
+
+taskWord
+    : WORD
+    | TAG
+    | KERNEL_TAG
+    | OTHER
+    ;
+
+// `event:` (trace-cmd pads the payload to column 20 after the colon); rasdaemon prints its own
+// wall-clock time first and, in some versions, no colons. No event at all: a function-tracer line.
+traceEvent
+    : name=TAG (SP RAS_TIME)?
+    | name=WORD SP RAS_TIME
     ;
 
 tag
@@ -70,6 +103,24 @@ UNIX_TIME   : D D D D D D D D D D '.' D D D D D D ;
 DECODE      : FACILITY ' '* ':' LEVEL ' '* ':' ;
 SD_ELEMENT  : '[' ~[\]\r\n]* ']' ;
 CONTINUATION: [ \t]+ [A-Z_][A-Z0-9_]* '=' ~[\r\n]* ;
+
+// ftrace / trace-cmd context, from the last word of the task name to the timestamp, as one token:
+// `<...>-4321    (   4321) [003] d..1. 81234.567001:` (trace_print_context; TGID column with
+// record-tgid, 4 or 5 flag characters with irq-info, none without; counter clocks print no '.').
+TRACE_CONTEXT : ~[ \t\r\n]* '-' D+ ' '+ ('(' ' '* (D+ | '-'+) ')' ' '+)? '[' D+ ']' (' '+ TRACE_FLAGS)? ' '+
+                (D+ '.' D+ ':'? | D+ ':') ;
+// perf script's default tracepoint line: `   4321 [003] 81234.567530:` after the comm.
+PERF_CONTEXT  : D+ ' '+ '[' D+ ']' ' '+ D+ '.' D+ ':' ;
+// function_graph: ` 3) + 14.902 us   |  }`.
+FUNCGRAPH     : ' '* D+ ')' ' '+ ([+!#*@$] ' '+)? (D+ '.' D+ ' '+ 'us' ' '+)? '|' ;
+// rasdaemon's own time stamp before a payload: `2020-10-02 13:27:13 -0400`.
+RAS_TIME      : D D D D '-' D D '-' D D ' ' HMS ' ' [+-] D D D D ;
+TRACE_COMMENT : '#' [ \t]* ('tracer:' | 'entries-in-buffer/entries-written:') ~[\r\n]*
+              | '#' ~[\r\n]* ('=>' | 'TASK-PID' | 'DURATION') ~[\r\n]*
+              | '#' [ \t|/]* ('delay' [ \t]*)?
+              ;
+TRACECMD_HEADER : 'cpus=' D+ | 'version = ' D+ | 'CPU ' D+ ' is empty' ;
+TRACE_LOST    : 'CPU:' D+ ' [' ('LOST ' D+ ' EVENTS' | (D+ ' ')? 'EVENTS DROPPED') ']' ;
 SP          : [ \t]+ ;
 WORD        : ~[ \t\r\n[\]<>;:]+ ;
 OTHER       : . ;
@@ -84,4 +135,5 @@ fragment DAY      : 'Mon' | 'Tue' | 'Wed' | 'Thu' | 'Fri' | 'Sat' | 'Sun' ;
 fragment FACILITY : 'kern' | 'user' | 'mail' | 'daemon' | 'auth' | 'syslog' | 'lpr' | 'news' | 'uucp' | 'cron'
                   | 'authpriv' | 'ftp' | 'res0' | 'res1' | 'res2' | 'res3'
                   | 'local0' | 'local1' | 'local2' | 'local3' | 'local4' | 'local5' | 'local6' | 'local7' ;
+fragment TRACE_FLAGS : [DdbX.] [NnpLlbB.] [ZzHhs.] [0-9a-f.] [0-9a-f.]? ;
 fragment LEVEL    : 'emerg' | 'alert' | 'crit' | 'err' | 'warn' | 'notice' | 'info' | 'debug' ;

@@ -1,0 +1,23 @@
+package dev.daxray.events;
+
+import java.util.Map;
+
+/**
+ * A kprobe, kretprobe, uprobe or uretprobe event line.
+ *
+ * @param probe    the probe event's name as printed ({@code p_memory_failure_0}, perf's {@code probe:memory_failure})
+ * @param kind     {@code kprobe}, {@code kretprobe}, {@code uprobe} or {@code uretprobe}
+ * @param function the probed function: the symbol of a kprobe (without offset), the function a
+ *                 kretprobe returned from; for user probes and raw addresses the address as printed
+ * @param site     the probe site as printed: {@code memory_failure+0x0/0x5c0}, a kretprobe's return
+ *                 site, or a raw address
+ * @param args     the fetched arguments, {@code name=value} as printed, in order
+ */
+@EventType(value = "probe", description = "kprobe / kretprobe / uprobe event line")
+public record Probe(Origin origin, String probe, String kind, String function, String site, Map<String, String> args)
+        implements Event {
+
+    public Probe {
+        args = OrderedMaps.copyOf(args);
+    }
+}

@@ -1,0 +1,76 @@
+package dev.daxray.families.tracepoint;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.antlr.v4.runtime.ParserRuleContext;
+
+import dev.daxray.events.Event;
+import dev.daxray.families.LineFamily;
+import dev.daxray.families.OutOfRange;
+import dev.daxray.grammar.ParseDriver;
+import dev.daxray.grammar.tracepoint.TracepointLexer;
+import dev.daxray.grammar.tracepoint.TracepointParser;
+import dev.daxray.records.EnvelopeKind;
+import dev.daxray.records.LogRecord;
+
+/**
+ * Trace event lines (ftrace, trace-cmd, perf script, rasdaemon) of the tracepoints that report what
+ * dmesg reports: {@code memory_failure_event} (system {@code ras} or, after the 2025 move,
+ * {@code memory_failure}), {@code mce_record}, {@code mc_event}, {@code extlog_mem_event},
+ * {@code aer_event}, plus {@code fs_dax:*}, {@code cxl:cxl_poison} and kprobe / kretprobe / uprobe
+ * lines. Each becomes the event type of its dmesg counterpart, so the timeline can merge the two.
+ * Only lines whose envelope is a trace line are read; the event name picks the payload grammar.
+ */
+public final class TracepointFamily extends LineFamily {
+
+    @Override
+    public String name() {
+        return "tracepoint";
+    }
+
+    @Override
+    public List<String> keywords() {
+        return List.of(
+                "memory_failure_event",
+                "mce_record",
+                "mc_event",
+                "extlog_mem_event",
+                "aer_event",
+                "dax_",          // every fs_dax event name
+                "cxl_poison",
+                "+0x",           // kprobe / kretprobe sites: (memory_failure+0x0/0x5c0)
+                "(0x",           // uprobe / uretprobe sites: (0x55d0c3a01130)
+                "(ffff");        // kernel addresses printed raw by trace-cmd and perf: (ffffffff8d4a1230)
+    }
+
+    @Override
+    protected LineParser newParser() {
+        ParseDriver<TracepointParser> driver = new ParseDriver<>(TracepointLexer::new, TracepointParser::new);
+        return record -> {
+            if (record.envelope().kind() != EnvelopeKind.TRACE) {
+                return Optional.empty();
+            }
+            String event = record.envelope().traceEventName();
+            return switch (event) {
+                case "memory_failure_event" -> read(driver, record, TracepointParser::memoryFailureEvent);
+                case "mce_record" -> read(driver, record, TracepointParser::mceRecord);
+                case "mc_event" -> read(driver, record, TracepointParser::mcEvent);
+                case "extlog_mem_event" -> read(driver, record, TracepointParser::extlogMemEvent);
+                case "aer_event" -> read(driver, record, TracepointParser::aerEvent);
+                case "cxl_poison" -> read(driver, record, TracepointParser::cxlPoison);
+                case "function", "function_graph" -> Optional.empty();
+                default -> event.startsWith("dax_") ? read(driver, record, TracepointParser::fsDax)
+                        : record.body().startsWith("(") ? read(driver, record, TracepointParser::probe)
+                        : Optional.empty();
+            };
+        };
+    }
+
+    private static Optional<Event> read(ParseDriver<TracepointParser> driver, LogRecord record,
+                                        Function<TracepointParser, ? extends ParserRuleContext> entry) {
+        return driver.tryParse(record.body(), entry::apply).flatMap(tree -> OutOfRange.orEmpty(
+                () -> new TracepointBuilder(record.origin(), record.envelope().traceEvent()).visit(tree)));
+    }
+}
