@@ -11,7 +11,10 @@ import java.util.Random;
  * about one relevant line in a thousand (machine checks, memory failures, SIGBUS, XFS, GHES, an
  * oops), timestamps increasing, deterministic for a seed.
  *
- * Usage: java bench/GenerateDmesg.java OUT SIZE_MIB [RELEVANT_PER_MILLE] [SEED]
+ * With FORMAT {@code trace} it writes a tracefs {@code trace} file instead: scheduler and irq
+ * events as noise, {@code memory_failure_event} / {@code mce_record} lines as the relevant ones.
+ *
+ * Usage: java bench/GenerateDmesg.java OUT SIZE_MIB [RELEVANT_PER_MILLE] [SEED] [dmesg|trace]
  */
 public final class GenerateDmesg {
 
@@ -92,11 +95,31 @@ public final class GenerateDmesg {
     private static final double AVERAGE_INCIDENT_LINES =
             java.util.Arrays.stream(INCIDENTS).mapToInt(block -> block.length).average().orElse(1);
 
+    private static final String[] TRACE_NOISE = {
+        "sched_switch: prev_comm=kworker/u8:%d prev_pid=%d prev_prio=120 prev_state=I ==> next_comm=swapper/1 next_pid=0 next_prio=120",
+        "sched_wakeup: comm=ksoftirqd/%d pid=%d prio=120 target_cpu=001",
+        "irq_handler_entry: irq=%d name=nvme0q3",
+        "irq_handler_exit: irq=%d ret=handled",
+        "softirq_entry: vec=%d [action=NET_RX]",
+        "sched_stat_runtime: comm=fio pid=%d runtime=%d [ns] vruntime=%d [ns]",
+        "writeback_dirty_inode: bdi 259:0: ino=%d state=I_DIRTY_SYNC flags=I_DIRTY_SYNC",
+    };
+
+    private static final String[][] TRACE_INCIDENTS = {
+        {"mce_record: CPU: 3, MCGc/s: 1000c14/7, MC1: bd80000000100134, IPID: 0000000000000000, ADDR/MISC/SYND: 00000003c1b0a400/0000000000000086/0000000000000000, RIP: 10:<ffffffff8152c5e8>, TSC: 1f5fbe4a2d, PROCESSOR: 0:50657, TIME: 1795255200, SOCKET: 0, APIC: 6",
+         "memory_failure_event: pfn 0x3c1b0a: recovery action for dax page: Recovered"},
+        {"memory_failure_event: pfn 0x207b9e1: recovery action for dirty LRU page: Recovered"},
+    };
+
     public static void main(String[] args) throws IOException {
         Path out = Path.of(args[0]);
         long size = Long.parseLong(args[1]) << 20;
         int perMille = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         Random random = new Random(args.length > 3 ? Long.parseLong(args[3]) : 42);
+        if (args.length > 4 && args[4].equals("trace")) {
+            trace(out, size, perMille, random);
+            return;
+        }
         long micros = 0;
         long written = 0;
         long lines = 0;
@@ -124,6 +147,41 @@ public final class GenerateDmesg {
             }
         }
         System.err.printf("wrote %s: %d MiB, %d lines, %d incident lines (%.3f%%)%n", out, written >> 20, lines,
+                relevant, 100.0 * relevant / lines);
+    }
+
+    private static void trace(Path out, long size, int perMille, Random random) throws IOException {
+        double average = java.util.Arrays.stream(TRACE_INCIDENTS).mapToInt(b -> b.length).average().orElse(1);
+        long micros = 0;
+        long written = 0;
+        long lines = 0;
+        long relevant = 0;
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
+            String header = "# tracer: nop\n#\n# entries-in-buffer/entries-written: 0/0   #P:8\n#\n"
+                    + "#           TASK-PID     CPU#  |||||  TIMESTAMP  FUNCTION\n"
+                    + "#              | |         |   |||||     |         |\n";
+            os.write(header.getBytes(StandardCharsets.UTF_8));
+            while (written < size) {
+                boolean incident = random.nextDouble() < perMille / 1000.0 / average;
+                String[] block = incident ? TRACE_INCIDENTS[random.nextInt(TRACE_INCIDENTS.length)]
+                        : new String[] {TRACE_NOISE[random.nextInt(TRACE_NOISE.length)]};
+                micros += 1 + random.nextInt(50);
+                for (String template : block) {
+                    String line = String.format("%16s-%-7d [%03d] d..%d. %6d.%06d: %s%n",
+                            incident ? "fsx" : "kworker/" + random.nextInt(8), 1 + random.nextInt(60000),
+                            random.nextInt(8), random.nextInt(3), micros / 1_000_000, micros % 1_000_000,
+                            fill(template, random));
+                    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+                    os.write(bytes);
+                    written += bytes.length;
+                    lines++;
+                    if (incident) {
+                        relevant++;
+                    }
+                }
+            }
+        }
+        System.err.printf("wrote %s: %d MiB, %d trace lines, %d incident lines (%.3f%%)%n", out, written >> 20, lines,
                 relevant, 100.0 * relevant / lines);
     }
 

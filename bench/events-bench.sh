@@ -3,7 +3,7 @@
 # `grep -c -F` of the prefilter keywords on the same synthetic dmesg, in one run, so the ratios hold
 # on a noisy shared machine.
 #
-#   bench/events-bench.sh [SIZE_MIB] [RUNS]      (default 1024 MiB, best of 3)
+#   bench/events-bench.sh [SIZE_MIB] [RUNS] [dmesg|trace]   (default 1024 MiB, best of 3, dmesg)
 #
 # The capture is generated once into bench/out/ (git-ignored) by bench/GenerateDmesg.java.
 # Extra commands to time can be added with BENCH_EXTRA='name=command ...'.
@@ -11,12 +11,13 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 size="${1:-1024}"
 runs="${2:-3}"
+kind="${3:-dmesg}"
 out="${BENCH_DIR:-$root/bench/out}"
 mkdir -p "$out"
-file="$out/dmesg-${size}m.log"
+file="$out/$kind-${size}m.log"
 keywords="$out/keywords.txt"
 
-[[ -f "$file" ]] || java "$root/bench/GenerateDmesg.java" "$file" "$size"
+[[ -f "$file" ]] || java "$root/bench/GenerateDmesg.java" "$file" "$size" 1 42 "$kind"
 "$root/daxray" schema --keywords > "$keywords"     # also builds the CLI when needed
 cat "$file" > /dev/null                              # page cache warm for every contender
 

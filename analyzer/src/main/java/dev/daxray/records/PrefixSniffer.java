@@ -12,7 +12,8 @@ public final class PrefixSniffer {
     public enum Shape {
         DMESG("dmesg"),
         DMESG_CALLER("dmesg [caller]"),
-        DMESG_RAW("dmesg -r");
+        DMESG_RAW("dmesg -r"),
+        FTRACE("ftrace");
 
         private final String format;
 
@@ -36,6 +37,9 @@ public final class PrefixSniffer {
     public Shape sniff(byte[] buf, int off, int len) {
         int end = off + len;
         int i = off;
+        if (i < end && buf[i] != '[' && !(buf[i] == '<' && i + 1 < end && isDigit(buf[i + 1]))) {
+            return trace(buf, off, end);
+        }
         boolean raw = false;
         if (i < end && buf[i] == '<') {
             int j = i + 1;
@@ -112,6 +116,138 @@ public final class PrefixSniffer {
         }
         micros = seconds * 1_000_000 + fraction;
         return i + 1;
+    }
+
+    /**
+     * An ftrace / trace-cmd event line: {@code <task>-<pid> [(tgid)] [cpu] [flags] <sec>.<frac>: <event>: },
+     * as {@code trace_print_context} prints it. Only lines with an event name are claimed (not the
+     * function tracers' lines, nor rasdaemon's, whose payload starts with its own date).
+     */
+    private Shape trace(byte[] buf, int off, int end) {
+        int open = -1;
+        for (int i = off; i < end; i++) {
+            if (buf[i] == '[') {
+                open = i;
+                break;
+            }
+        }
+        if (open < 0) {
+            return null;
+        }
+        // Before '[': "-<pid>" then spaces, optionally "(<tgid>)" and spaces.
+        int j = open - 1;
+        int spaces = 0;
+        while (j >= off && buf[j] == ' ') {
+            j--;
+            spaces++;
+        }
+        if (spaces == 0) {
+            return null;
+        }
+        if (j >= off && buf[j] == ')') {
+            while (j >= off && buf[j] != '(') {
+                j--;
+            }
+            j--;
+            spaces = 0;
+            while (j >= off && buf[j] == ' ') {
+                j--;
+                spaces++;
+            }
+            if (spaces == 0) {
+                return null;
+            }
+        }
+        int digits = 0;
+        while (j >= off && isDigit(buf[j])) {
+            j--;
+            digits++;
+        }
+        if (digits == 0 || j < off || buf[j] != '-') {
+            return null;
+        }
+        // "[cpu]"
+        int i = open + 1;
+        digits = 0;
+        while (i < end && isDigit(buf[i])) {
+            i++;
+            digits++;
+        }
+        if (digits == 0 || i >= end || buf[i] != ']') {
+            return null;
+        }
+        i++;
+        int blank = i;
+        while (i < end && buf[i] == ' ') {
+            i++;
+        }
+        if (i == blank) {
+            return null;
+        }
+        if (i < end && !isDigit(buf[i])) {
+            int flags = 0;
+            while (i < end && buf[i] != ' ' && flags < 6) {
+                i++;
+                flags++;
+            }
+            if (flags < 4 || flags > 5) {
+                return null;
+            }
+            blank = i;
+            while (i < end && buf[i] == ' ') {
+                i++;
+            }
+            if (i == blank) {
+                return null;
+            }
+        }
+        // "<sec>.<frac>:"
+        long seconds = 0;
+        digits = 0;
+        while (i < end && isDigit(buf[i]) && digits < 12) {
+            seconds = seconds * 10 + (buf[i++] - '0');
+            digits++;
+        }
+        if (digits == 0 || i >= end || buf[i] != '.') {
+            return null;
+        }
+        i++;
+        long fraction = 0;
+        digits = 0;
+        while (i < end && isDigit(buf[i])) {
+            if (digits < 6) {
+                fraction = fraction * 10 + (buf[i] - '0');
+            }
+            i++;
+            digits++;
+        }
+        if (digits == 0 || i + 1 >= end || buf[i] != ':' || buf[i + 1] != ' ') {
+            return null;
+        }
+        for (int d = digits; d < 6; d++) {
+            fraction *= 10;
+        }
+        // " <event>: " and a payload that is not rasdaemon's own date
+        i++;
+        while (i < end && buf[i] == ' ') {
+            i++;
+        }
+        int name = i;
+        while (i < end && (isDigit(buf[i]) || (buf[i] | 0x20) >= 'a' && (buf[i] | 0x20) <= 'z' || buf[i] == '_')) {
+            i++;
+        }
+        if (i == name || i >= end || buf[i] != ':' || (i + 1 < end && buf[i + 1] != ' ')) {
+            return null;
+        }
+        int payload = i + 1;
+        while (payload < end && buf[payload] == ' ') {
+            payload++;
+        }
+        if (payload + 4 < end && isDigit(buf[payload]) && isDigit(buf[payload + 3]) && buf[payload + 4] == '-') {
+            return null;
+        }
+        micros = seconds * 1_000_000 + fraction;
+        return Shape.FTRACE;
     }
 
     /** {@code [T123]} or {@code [    C1]} right at {@code i}: the index after it, or -1. */
