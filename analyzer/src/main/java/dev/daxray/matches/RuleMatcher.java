@@ -431,13 +431,7 @@ final class RuleMatcher {
     }
 
     private String render(Template template, Finding finding) {
-        return template.render(ref -> {
-            if (ref.alias() != null) {
-                Fact fact = finding.aliases().get(ref.alias());
-                return fact == null ? null : fact.field(ref.field());
-            }
-            return finding.field(ref.field());
-        });
+        return finding.render(template, List.of(finding));
     }
 
     private void nearMiss(Partial p, Check check, BoundStep missing, String message) {
