@@ -283,11 +283,15 @@ public final class IncidentBuilder {
             }
         }
         List<String> advice = new ArrayList<>();
+        Set<String> seenKinds = new HashSet<>();
         group.stream().sorted(Comparator.comparingInt((Finding f) -> f == primary ? 0 : 1)
                         .thenComparingInt(f -> f.rule().severity().ordinal())
                         .thenComparing(Comparator.comparingInt((Finding f) -> f.rule().rank()).reversed())
                         .thenComparing(f -> f.kind()))
-                .map(Finding::advice).filter(a -> !a.isBlank()).distinct().forEach(advice::add);
+                .filter(f -> !f.advice().isBlank())
+                // one piece of advice per kind: the primary's, then the most severe finding's of each other kind
+                .filter(f -> seenKinds.add(f.kind()))
+                .map(Finding::advice).distinct().forEach(advice::add);
         String kind = primary.kind();
         Severity severity = primary.rule().severity();
         String title = primary.render(primary.rule().title(), group);
