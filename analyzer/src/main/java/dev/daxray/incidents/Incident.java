@@ -1,6 +1,5 @@
 package dev.daxray.incidents;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -10,12 +9,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * contract's. {@code evidence} lists at most {@link IncidentBuilder#EVIDENCE_HEAD} first and
  * {@link IncidentBuilder#EVIDENCE_TAIL} last lines; {@code evidenceCount} says how many there were.
  *
- * @param start monotonic seconds of the first evidence line, or null when the capture has no times
+ * @param start monotonic seconds of the first evidence line (a BigDecimal); when the capture has only
+ *              wall-clock time, that time as the capture's ISO-8601 text; null when it has neither
+ * @param end   the same for the last evidence line
  */
 @JsonPropertyOrder({"id", "fingerprint", "kind", "labels", "severity", "title", "summary", "host", "boot", "kernel",
         "start", "end", "pfns", "physAddrs", "devices", "filesystems", "processes", "evidence", "evidenceCount", "advice"})
 public record Incident(String id, String fingerprint, String kind, List<String> labels, String severity, String title,
-                       String summary, String host, int boot, String kernel, BigDecimal start, BigDecimal end,
+                       String summary, String host, int boot, String kernel, Object start, Object end,
                        List<String> pfns, List<String> physAddrs, List<String> devices, List<String> filesystems,
                        List<Process> processes, List<Evidence> evidence, int evidenceCount, String advice) {
 

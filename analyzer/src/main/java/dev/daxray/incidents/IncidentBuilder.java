@@ -61,6 +61,7 @@ public final class IncidentBuilder {
         for (List<Finding> group : groups) {
             incidents.add(incident(group));
         }
+        incidents = uniqueIds(incidents, groups);
         Map<Incident, Origin> startOf = new HashMap<>();
         for (int i = 0; i < groups.size(); i++) {
             Origin start = groups.get(i).stream().map(Finding::start).min(Comparator.naturalOrder()).orElseThrow();
@@ -70,6 +71,36 @@ public final class IncidentBuilder {
                 .thenComparing(i -> startOf.get(i), IncidentBuilder::compareTime)
                 .thenComparing(Incident::id));
         return incidents;
+    }
+
+    /**
+     * Two incidents with the same keys (two unrelated crashes in one untimed boot, say) would share an
+     * id; each of them gets the hash of its id and its first evidence line's text and position within
+     * the boot, so ids stay unique and still do not depend on file names or input order.
+     */
+    private static List<Incident> uniqueIds(List<Incident> incidents, List<List<Finding>> groups) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (Incident i : incidents) {
+            seen.merge(i.id(), 1, Integer::sum);
+        }
+        List<Incident> out = new ArrayList<>();
+        Map<String, Integer> used = new HashMap<>();
+        for (int k = 0; k < incidents.size(); k++) {
+            Incident i = incidents.get(k);
+            if (seen.get(i.id()) == 1) {
+                out.add(i);
+                continue;
+            }
+            Origin first = groups.get(k).stream().flatMap(f -> f.events().stream()).min(Comparator.naturalOrder())
+                    .orElseThrow().origin();
+            String base = hash(i.id() + "|" + first.sortMicros() + "|" + first.wall() + "|" + first.text());
+            int n = used.merge(base, 1, Integer::sum);
+            String id = n == 1 ? base : hash(base + "|" + n);
+            out.add(new Incident(id, i.fingerprint(), i.kind(), i.labels(), i.severity(), i.title(), i.summary(), i.host(),
+                    i.boot(), i.kernel(), i.start(), i.end(), i.pfns(), i.physAddrs(), i.devices(), i.filesystems(),
+                    i.processes(), i.evidence(), i.evidenceCount(), i.advice()));
+        }
+        return out;
     }
 
     /** Timeline order without the input index, so the order of inputs does not matter. */
@@ -116,7 +147,7 @@ public final class IncidentBuilder {
             Finding f = findings.get(i);
             for (String token : tokens(f)) {
                 Integer previous = lastWithToken.get(token);
-                if (previous != null && (token.startsWith("event:") || near(findings.get(previous), f))) {
+                if (previous != null && (unlimited(token) || near(findings.get(previous), f))) {
                     union(parent, previous, i);
                 }
                 lastWithToken.put(token, i);
@@ -129,6 +160,16 @@ public final class IncidentBuilder {
         return new ArrayList<>(groups.values());
     }
 
+    /**
+     * Tokens that join findings however far apart within the boot: a shared event, the informational
+     * class, and a poisoned page (it stays poisoned until unpoisoned, so a later hit on it is a repeat
+     * of the same root cause). Devices, processes, crash titles and the alternative page sizes of an
+     * address join only findings at most {@link #NEARBY_MICROS} apart.
+     */
+    private static boolean unlimited(String token) {
+        return token.startsWith("event:") || token.startsWith("info:") || token.startsWith("pfn:");
+    }
+
     private static boolean near(Finding earlier, Finding later) {
         Long end = earlier.end().micros();
         Long start = later.start().micros();
@@ -137,6 +178,12 @@ public final class IncidentBuilder {
 
     private static Set<String> tokens(Finding f) {
         Set<String> tokens = new LinkedHashSet<>();
+        if (f.rule().severity() == Severity.INFO && !f.events().isEmpty()) {
+            // Informational findings (corrected errors) of one host and boot are one incident with a
+            // count, however long the capture: one burst per incident would bury the real ones.
+            Origin o = f.events().get(0).origin();
+            tokens.add("info:" + o.host() + "/" + o.boot());
+        }
         for (Event e : f.events()) {
             Origin o = e.origin();
             String scope = o.host() + "/" + o.boot() + "/";
@@ -148,6 +195,12 @@ public final class IncidentBuilder {
             Hex phys = hex(e, "physAddr");
             if (phys != null) {
                 tokens.add("pfn:" + scope + phys.shiftRight(12));
+                // arm64 and ppc64 kernels with 16 KiB or 64 KiB pages print pfn = address >> 14 or >> 16.
+                tokens.add("page:" + scope + phys.shiftRight(14));
+                tokens.add("page:" + scope + phys.shiftRight(16));
+            }
+            if (pfn != null) {
+                tokens.add("page:" + scope + pfn);
             }
             if (e instanceof Pmem p && p.start() != null && p.size() != null
                     && Long.compareUnsigned(p.size().value(), 2L << 20) <= 0) {
@@ -159,6 +212,10 @@ public final class IncidentBuilder {
             }
             if (e instanceof Sigbus s && s.comm() != null) {
                 tokens.add("process:" + scope + s.comm() + ":" + s.pid());
+            }
+            if (e instanceof Crash c && c.title() != null) {
+                // The same crash report in two captures of one log (a console log and its mail copy).
+                tokens.add("crash:" + scope + c.title());
             }
         }
         return tokens;
@@ -226,24 +283,34 @@ public final class IncidentBuilder {
             }
         }
         List<String> advice = new ArrayList<>();
+        Set<String> seenKinds = new HashSet<>();
         group.stream().sorted(Comparator.comparingInt((Finding f) -> f == primary ? 0 : 1)
                         .thenComparingInt(f -> f.rule().severity().ordinal())
                         .thenComparing(Comparator.comparingInt((Finding f) -> f.rule().rank()).reversed())
                         .thenComparing(f -> f.kind()))
-                .map(Finding::advice).filter(a -> !a.isBlank()).distinct().forEach(advice::add);
+                .filter(f -> !f.advice().isBlank())
+                // one piece of advice per kind: the primary's, then the most severe finding's of each other kind
+                .filter(f -> seenKinds.add(f.kind()))
+                .map(Finding::advice).distinct().forEach(advice::add);
         String kind = primary.kind();
         Severity severity = primary.rule().severity();
-        String summary = primary.summary().isBlank()
-                ? events.size() + " evidence line(s); " + String.join(", ", labels) : primary.summary();
+        String title = primary.render(primary.rule().title(), group);
+        String rendered = primary.render(primary.rule().summary(), group);
+        String summary = rendered.isBlank()
+                ? events.size() + " evidence line(s); " + String.join(", ", labels) : rendered;
 
         String id = hash(first.host() + "|" + first.boot() + "|" + kind + "|" + pfns + "|" + physAddrs + "|" + devices
                 + "|" + processes + (pfns.isEmpty() && physAddrs.isEmpty() && devices.isEmpty() && processes.isEmpty()
-                ? "|" + first.sortMicros() + "|" + primary.title() : ""));
+                ? "|" + first.sortMicros() + "|" + first.wall() + "|" + title : ""));
         String fingerprint = hash(kind + "|" + labels + "|" + fingerprintDetails(events));
-        return new Incident(id, fingerprint, kind, new ArrayList<>(labels), severity.label(), primary.title(), summary,
-                first.host(), first.boot(), first.kernel(), EventSchema.seconds(first.micros()),
-                EventSchema.seconds(last.micros()), pfns, physAddrs, new ArrayList<>(devices), new ArrayList<>(filesystems),
+        return new Incident(id, fingerprint, kind, new ArrayList<>(labels), severity.label(), title, summary,
+                first.host(), first.boot(), first.kernel(), time(first), time(last), pfns, physAddrs, new ArrayList<>(devices), new ArrayList<>(filesystems),
                 processes, evidence, events.size(), String.join("\n", advice));
+    }
+
+    /** Monotonic seconds; a capture with only wall-clock time (syslog, journal, dmesg -T) gives its wall time. */
+    private static Object time(Origin o) {
+        return o.micros() != null ? EventSchema.seconds(o.micros()) : o.wall();
     }
 
     /** What stays the same when the same problem happens on another host: no addresses, pids, hosts, times. */
@@ -279,6 +346,7 @@ public final class IncidentBuilder {
      */
     private static List<String> pfns(List<Event> events) {
         List<Hex> pages = new ArrayList<>();
+        List<Hex> addresses = new ArrayList<>();
         for (Event e : events) {
             if (e instanceof Sigbus || e instanceof Edac) {
                 continue;
@@ -289,6 +357,13 @@ public final class IncidentBuilder {
             }
             Hex phys = hex(e, "physAddr");
             if (phys != null && !corrected(e) && (e instanceof Mce || e instanceof Ghes)) {
+                addresses.add(phys);
+            }
+        }
+        // An address's page is address >> 12, unless a verdict in the incident names address >> 14 or
+        // >> 16 (a kernel with 16 or 64 KiB pages): then that verdict's pfn stands for it.
+        for (Hex phys : addresses) {
+            if (!pages.contains(phys.shiftRight(14)) && !pages.contains(phys.shiftRight(16))) {
                 pages.add(phys.shiftRight(12));
             }
         }

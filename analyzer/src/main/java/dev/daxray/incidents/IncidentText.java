@@ -42,6 +42,11 @@ public final class IncidentText {
         out.flush();
     }
 
+    /** Monotonic seconds as "12.345678 s", wall-clock time as the capture wrote it. */
+    private static String time(Object t) {
+        return t instanceof java.math.BigDecimal d ? d.toPlainString() + " s" : t.toString();
+    }
+
     private void incident(Incident in) {
         out.println(paint(severityColour(in.severity()), String.format("%-8s", in.severity().toUpperCase(java.util.Locale.ROOT)))
                 + " " + bold(in.title()) + "  [" + in.kind() + " " + in.id() + "]");
@@ -56,9 +61,9 @@ public final class IncidentText {
             where.append(", kernel ").append(in.kernel());
         }
         if (in.start() != null) {
-            where.append(", ").append(in.start().toPlainString()).append(" s");
+            where.append(", ").append(time(in.start()));
             if (in.end() != null && !in.end().equals(in.start())) {
-                where.append(" to ").append(in.end().toPlainString()).append(" s");
+                where.append(" to ").append(time(in.end()));
             }
         }
         line("when", where.toString());

@@ -1,8 +1,13 @@
 package dev.daxray.incidents;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.daxray.events.Event;
+import dev.daxray.events.EventSchema;
+import dev.daxray.events.Origin;
 import dev.daxray.matches.Engine;
 import dev.daxray.rules.RuleSet;
 import dev.daxray.rules.Severity;
@@ -26,10 +31,40 @@ public final class Triage {
     }
 
     public static Result run(List<Event> events, RuleSet rules, Severity minSeverity) {
-        Engine.Result matches = new Engine(rules).run(events);
+        Engine.Result matches = new Engine(rules).run(distinct(events));
         List<Incident> incidents = IncidentBuilder.build(matches.findings()).stream()
                 .filter(i -> Severity.parse(i.severity()).orElseThrow().atLeast(minSeverity))
                 .toList();
         return new Result(incidents, matches);
+    }
+
+    /**
+     * The events without the copies a second capture of the same log adds: an event of another input
+     * with the same host, boot, monotonic time, type and fields as one already seen is the same kernel
+     * message (a dmesg and a journal of one boot, a log and its mail excerpt), and must not count twice
+     * (three copies of one verdict are not a repeat poison). Untimed events are kept: without a time,
+     * two equal lines may well be two messages.
+     */
+    static List<Event> distinct(List<Event> events) {
+        Map<String, Integer> firstInput = new HashMap<>();
+        List<Event> kept = new ArrayList<>(events.size());
+        for (Event e : events) {
+            Origin o = e.origin();
+            if (o.micros() == null) {
+                kept.add(e);
+                continue;
+            }
+            EventSchema.Type type = EventSchema.get().typeOf(e);
+            StringBuilder key = new StringBuilder().append(o.host()).append('|').append(o.boot()).append('|')
+                    .append(o.micros()).append('|').append(type.name());
+            for (EventSchema.Field f : type.ownFields()) {
+                key.append('|').append(f.read(e));
+            }
+            Integer input = firstInput.putIfAbsent(key.toString(), o.input());
+            if (input == null || input == o.input()) {
+                kept.add(e);
+            }
+        }
+        return kept;
     }
 }

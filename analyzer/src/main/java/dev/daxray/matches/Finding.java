@@ -94,6 +94,81 @@ public record Finding(BoundRule rule, List<Object> key, List<Fact> evidence, Map
         return fieldOfEvents(name);
     }
 
+    /** Fields of {@code {incident.*}} references in titles and summaries. */
+    public static final java.util.List<String> INCIDENT_FIELDS = List.of("processes", "pfns", "devices", "filesystems",
+            "findings", "evidence");
+
+    /**
+     * Renders one of this finding's templates. {@code {incident.*}} references read {@code group},
+     * the findings of the incident this one is the primary of (at match time, just this finding):
+     * {@code processes} ("fio:7712, fio:7714"), {@code pfns}, {@code devices}, {@code filesystems},
+     * {@code findings} (how many findings of this finding's kind merged) and {@code evidence} (lines).
+     */
+    public String render(dev.daxray.rules.Template template, List<Finding> group) {
+        return template.render(ref -> {
+            if ("incident".equals(ref.alias())) {
+                return incidentField(ref.field(), group);
+            }
+            if (ref.alias() != null) {
+                Fact fact = aliases.get(ref.alias());
+                return fact == null ? null : fact.field(ref.field());
+            }
+            return field(ref.field());
+        });
+    }
+
+    private Object incidentField(String name, List<Finding> group) {
+        Set<Event> events = new LinkedHashSet<>();
+        group.forEach(f -> events.addAll(f.events()));
+        List<Event> sorted = new ArrayList<>(events);
+        sorted.sort(null);
+        switch (name) {
+            case "findings":
+                return group.stream().filter(f -> f.kind().equals(kind())).count();
+            case "evidence":
+                return sorted.size();
+            case "processes": {
+                Set<String> seen = new LinkedHashSet<>();
+                for (Event e : sorted) {
+                    if (e instanceof dev.daxray.events.Sigbus s && s.comm() != null) {
+                        seen.add(s.comm() + ":" + (s.pid() == null ? "?" : s.pid()));
+                    }
+                }
+                return list(seen, "no process");
+            }
+            case "pfns":
+            case "devices":
+            case "filesystems": {
+                String field = name.equals("pfns") ? "pfn" : name.equals("devices") ? "device" : "fs";
+                Set<String> seen = new java.util.TreeSet<>();
+                for (Event e : sorted) {
+                    Object v = EventSchema.get().typeOf(e).field(field).map(f -> f.read(e)).orElse(null);
+                    if (v != null && !(e instanceof dev.daxray.events.Sigbus && field.equals("pfn"))) {
+                        seen.add(v.toString());
+                    }
+                }
+                return list(seen, "none");
+            }
+            default:
+                return null;
+        }
+    }
+
+    /** "a", "a and b", "a, b and c", "a, b, c and 2 more". */
+    private static String list(Set<String> values, String none) {
+        List<String> all = new ArrayList<>(values);
+        if (all.isEmpty()) {
+            return none;
+        }
+        if (all.size() == 1) {
+            return all.get(0);
+        }
+        if (all.size() <= 4) {
+            return String.join(", ", all.subList(0, all.size() - 1)) + " and " + all.get(all.size() - 1);
+        }
+        return String.join(", ", all.subList(0, 3)) + " and " + (all.size() - 3) + " more";
+    }
+
     /** The first non-null value of {@code name} among the evidence events. */
     Object fieldOfEvents(String name) {
         for (Event event : events()) {

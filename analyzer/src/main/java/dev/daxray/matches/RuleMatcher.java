@@ -104,7 +104,7 @@ final class RuleMatcher {
                 passAbsence(p, null);
             }
             if (!p.done) {
-                end(p, Check.END, "the input ended before");
+                end(p, Check.END, endOfInput ? "the input ended" : "the boot ended");
             }
         }
         queue.clear();
@@ -134,7 +134,7 @@ final class RuleMatcher {
             }
         }
         for (Partial p : hit) {
-            end(p, Check.UNTIL, "ended by " + describe(fact) + " before");
+            end(p, Check.UNTIL, describe(fact) + " ended it");
         }
     }
 
@@ -358,12 +358,13 @@ final class RuleMatcher {
         BoundStep missing = firstMissing(p);
         String message;
         if (check == Check.THRESHOLD) {
-            message = describeFirst(p) + " but " + missing.pattern().text() + " was seen "
+            message = describeFirst(p) + ", but " + missing.pattern().text() + " was seen "
                     + p.matched.get(missing.index()).size() + " of " + missing.minCount() + " times within " + rule.windowText();
         } else if (why == null) {
-            message = describeFirst(p) + " but no " + describeStep(missing) + " within " + rule.windowText();
+            message = describeFirst(p) + ", but no " + describeStep(missing) + " within " + rule.windowText();
         } else {
-            message = describeFirst(p) + " " + why + " " + describeStep(missing);
+            message = describeFirst(p) + ", but " + why + " with no " + describeStep(missing)
+                    + (rule.windowText() == null || rule.windowText().isEmpty() ? "" : " (window " + rule.windowText() + ")");
         }
         nearMiss(p, check, missing, message);
     }
@@ -431,13 +432,7 @@ final class RuleMatcher {
     }
 
     private String render(Template template, Finding finding) {
-        return template.render(ref -> {
-            if (ref.alias() != null) {
-                Fact fact = finding.aliases().get(ref.alias());
-                return fact == null ? null : fact.field(ref.field());
-            }
-            return finding.field(ref.field());
-        });
+        return finding.render(template, List.of(finding));
     }
 
     private void nearMiss(Partial p, Check check, BoundStep missing, String message) {
@@ -469,7 +464,7 @@ final class RuleMatcher {
                 break;
             }
         }
-        return out.append(" at ").append(fact.origin().location()).toString();
+        return out.append(" (").append(fact.origin().location()).append(')').toString();
     }
 
     private Partial.Scope scope(Fact fact, List<Object> key) {

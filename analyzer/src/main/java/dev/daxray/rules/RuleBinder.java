@@ -209,6 +209,12 @@ public final class RuleBinder {
                     problem(pos, "unknown reference [{" + ref.raw() + "}]: no key and no step has field ["
                             + ref.field() + "]" + DidYouMean.hint(ref.field(), candidates));
                 }
+            } else if ("incident".equals(ref.alias())) {
+                if (!dev.daxray.matches.Finding.INCIDENT_FIELDS.contains(ref.field())) {
+                    problem(pos, "unknown reference [{" + ref.raw() + "}]: an incident has "
+                            + String.join(", ", dev.daxray.matches.Finding.INCIDENT_FIELDS)
+                            + DidYouMean.hint(ref.field(), dev.daxray.matches.Finding.INCIDENT_FIELDS));
+                }
             } else {
                 BoundStep step = aliases.get(ref.alias());
                 if (step == null) {

@@ -55,7 +55,7 @@ class TriageCommandTest {
         assertEquals(0, CliRun.run("triage", "--quiet", a.toString()).exitCode());
         CliRun strict = CliRun.run("triage", "--quiet", "--fail-on", "info", a.toString());
         assertEquals(1, strict.exitCode());
-        assertTrue(strict.out().startsWith("INFO     Firmware reported a corrected memory error"), strict.out());
+        assertTrue(strict.out().startsWith("INFO     Corrected memory errors only: 1 firmware (GHES) record(s)"), strict.out());
         assertEquals(0, CliRun.run("triage", "--quiet", "--min-severity", "low", a.toString()).out().indexOf("No incidents."));
     }
 
@@ -66,6 +66,33 @@ class TriageCommandTest {
         CliRun run = CliRun.run("triage", "--quiet", "--explain", a.toString());
         assertTrue(run.out().contains("ghes-corrected-memory-error: matched 1, started 1, findings 1")
                 || run.out().contains("ghes-corrected-memory-error: matched 1, findings 1"), run.out());
+    }
+
+    /** A near miss on a bundled sample reads as a sentence: what came, and what followed or never came. */
+    @Test
+    void explainNamesTheNearMissesOfASample() {
+        Path sample = Path.of("../samples/dax-poison-consumed-4.19");
+        CliRun run = CliRun.run("triage", "--quiet", "--explain", sample.toString());
+        assertEquals(1, run.exitCode(), run.err());
+        String log = sample.resolve("kern.log").toString();
+        assertTrue(run.out().contains("  uncorrected-not-handled (absence-violated): mce physAddr 0x20cb0d6c0 (" + log
+                + ":51) was followed by memory-failure pfn 0x20cb0d (" + log + ":53) within 10s\n"), run.out());
+        assertTrue(run.out().contains("  dax-poison-consumed: matched 2, started 1, findings 1\n"), run.out());
+    }
+
+    /** The near miss an engineer asks about: an uncorrected MCE and no verdict for its page in time. */
+    @Test
+    void explainSaysWhichStepNeverCame() throws IOException {
+        Path a = dir.resolve("dmesg.log");
+        Files.writeString(a, String.join("\n",
+                "[  100.000000] mce: Uncorrected hardware memory error in user-access at 6350a00",
+                "[  130.000000] mce: [Hardware Error]: Machine check events logged",
+                ""));
+        CliRun run = CliRun.run("triage", "--quiet", "--explain", a.toString());
+        assertTrue(run.out().contains("  mce-handled (window-expired): mce physAddr 0x6350a00 (" + a
+                + ":1), but no memory-failure with the same pfn within 10s\n"), run.out());
+        assertTrue(run.out().startsWith("MEDIUM   Uncorrected memory error at 0x6350a00 that no memory_failure() verdict followed"),
+                run.out());
     }
 
     @Test

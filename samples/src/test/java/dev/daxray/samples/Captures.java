@@ -97,6 +97,28 @@ final class Captures {
         return out.toString();
     }
 
+    private static final dev.daxray.rules.RuleSet SHIPPED_RULES =
+            dev.daxray.rules.RuleLoader.load(dev.daxray.rules.RuleLoader.shipped());
+
+    /** The triage of a timeline with the shipped rules, every severity. */
+    static dev.daxray.incidents.Triage.Result triage(Timeline timeline) {
+        return dev.daxray.incidents.Triage.run(timeline.events(), SHIPPED_RULES, dev.daxray.rules.Severity.INFO);
+    }
+
+    /** The triage JSON as {@code daxray triage --format json} prints it. */
+    static String triageJson(Timeline timeline) {
+        StringWriter out = new StringWriter();
+        List<dev.daxray.incidents.TriageInput> inputs = timeline.inputs().stream()
+                .map(s -> new dev.daxray.incidents.TriageInput(s.file(), s.format(), s.lines(), s.events(), s.unparsed()))
+                .toList();
+        try {
+            dev.daxray.incidents.IncidentJson.write(out, inputs, triage(timeline), false);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
     /** One JSON line per input summary: the counts the goldens guard, unparsed lines included. */
     static String summaries(List<InputSummary> inputs) {
         StringBuilder out = new StringBuilder();

@@ -16,8 +16,8 @@ import dev.daxray.timeline.Timeline;
 
 /**
  * Every real capture in ../shared/corpus/real parses without an error, and its events and input
- * summaries (unparsed counts included) match the goldens in samples/corpus/CASE/, so a parser
- * change that loses or gains anything on real logs shows up. Skipped when ../shared is absent.
+ * summaries (unparsed counts included) and its triage JSON match the goldens in samples/corpus/CASE/,
+ * so a parser or rule change that loses or gains anything on real logs shows up. Skipped when ../shared is absent.
  */
 class CorpusGoldenTest {
 
@@ -36,5 +36,6 @@ class CorpusGoldenTest {
         Path golden = Captures.repositoryRoot().resolve("samples/corpus").resolve(caseDir.getFileName().toString());
         Golden.check(golden.resolve("events.jsonl"), Captures.jsonl(timeline.events()));
         Golden.check(golden.resolve("inputs.jsonl"), Captures.summaries(timeline.inputs()));
+        Golden.check(golden.resolve("incidents.json"), Captures.triageJson(timeline));
     }
 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.daxray.timeline.Timeline;
 
-/** Each bundled sample's events and input summary, compared whole with samples/CASE/expected/. */
+/** Each bundled sample's events, input summary and triage JSON, compared whole with samples/CASE/expected/. */
 class SampleGoldenTest {
 
     static List<Path> cases() throws IOException {
@@ -30,5 +30,12 @@ class SampleGoldenTest {
         Timeline timeline = Captures.read(Captures.sampleInputs(caseDir), true);
         Golden.check(caseDir.resolve("expected/events.jsonl"), Captures.jsonl(timeline.events()));
         Golden.check(caseDir.resolve("expected/inputs.jsonl"), Captures.summaries(timeline.inputs()));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void incidentsMatchTheGolden(Path caseDir) throws IOException {
+        Timeline timeline = Captures.read(Captures.sampleInputs(caseDir), true);
+        Golden.check(caseDir.resolve("expected/incidents.json"), Captures.triageJson(timeline));
     }
 }
