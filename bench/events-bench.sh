@@ -27,7 +27,8 @@ best_of() {
   local name="$1"; shift
   local best="" rss="" cpu=""
   for _ in $(seq "$runs"); do
-    /usr/bin/time -f "%e %M %x %U %S" -o "$out/time.txt" "$@" > /dev/null 2>"$out/stderr.txt" || true
+    # stdout goes to a file, not /dev/null: GNU grep stops at the first match when it sees /dev/null.
+    /usr/bin/time -f "%e %M %x %U %S" -o "$out/time.txt" "$@" > "$out/stdout.txt" 2>"$out/stderr.txt" || true
     local t m x u k
     read -r t m x u k < <(tail -1 "$out/time.txt")
     if [[ "$x" != 0 && "$x" != 1 ]]; then
