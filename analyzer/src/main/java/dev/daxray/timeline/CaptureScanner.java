@@ -37,6 +37,7 @@ final class CaptureScanner {
 
     private static final int UNPARSED_SAMPLE = 5;
     private static final String CONSOLE = "console";
+    private static final String BINARY = "binary (not a text capture)";
 
     private final List<Family> families;
     private final KeywordPrefilter prefilter;
@@ -92,6 +93,9 @@ final class CaptureScanner {
         private long events;
         private long lastMicros;
         private long lastLine;
+        /** Lines decoded, and those with bytes that are not UTF-8: a binary file has mostly the latter. */
+        private long decoded;
+        private long undecodable;
         private boolean json;
         private boolean sawContent;
         /** Set when the first line shows a bpftrace capture: every line then goes to it. */
@@ -135,6 +139,10 @@ final class CaptureScanner {
                 }
             }
             String line = new String(buf, off, len, StandardCharsets.UTF_8);
+            decoded++;
+            if (line.indexOf('\uFFFD') >= 0) {
+                undecodable++;
+            }
             if (!sawContent && !line.isBlank()) {
                 sawContent = true;
                 json = looksLikeJson(line.strip());
@@ -272,6 +280,9 @@ final class CaptureScanner {
                     .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                     .map(Map.Entry::getKey)
                     .orElse(json ? "json" : traceFlavour != null ? traceFlavour : formatVotes.isEmpty() ? "empty" : CONSOLE);
+            if (format.equals(CONSOLE) && undecodable * 10 > decoded) {
+                format = BINARY; // not text: every line it has is unparsed, none "normal console"
+            }
             // Only a console capture with no prefixed line at all makes unprefixed lines normal;
             // anywhere else they are shell prompts, quoting or annotations: unparsed.
             boolean bareIsNormal = format.equals(CONSOLE);

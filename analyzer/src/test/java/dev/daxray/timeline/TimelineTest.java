@@ -66,6 +66,16 @@ class TimelineTest {
     }
 
     @Test
+    void aBinaryFileIsReportedAsSuchWithItsLinesUnparsed() {
+        byte[] bytes = new byte[4000];
+        new java.util.Random(7).nextBytes(bytes);
+        Timeline timeline = read(new CaptureInput("core.bin", () -> new ByteArrayInputStream(bytes)));
+        InputSummary summary = timeline.inputs().get(0);
+        assertEquals("binary (not a text capture)", summary.format());
+        assertTrue(summary.unparsed() > 0 && summary.unparsed() >= summary.lines() - 2, summary.toString());
+    }
+
+    @Test
     void numbersBootsAtBannersAndWhenTheClockRestarts() {
         Timeline timeline = read(text("two-boots.log",
                 "[    0.000000] Linux version 6.1.0 (a@b) #1",

@@ -57,7 +57,18 @@ final class InputReport {
         err.flush();
     }
 
+    /** At most 120 characters, control characters escaped so a binary line cannot upset the terminal. */
     private static String abbreviate(String text) {
-        return text.length() <= 120 ? text : text.substring(0, 119) + "…";
+        String shown = text.length() <= 120 ? text : text.substring(0, 119) + "…";
+        StringBuilder safe = new StringBuilder(shown.length());
+        for (int i = 0; i < shown.length(); i++) {
+            char c = shown.charAt(i);
+            if (c < 0x20 && c != '\t' || c == 0x7f) {
+                safe.append(String.format("\\x%02x", (int) c));
+            } else {
+                safe.append(c);
+            }
+        }
+        return safe.toString();
     }
 }
