@@ -86,7 +86,7 @@ public final class TriageCommand implements Callable<Integer> {
         RuleSet rules = RulesCommand.load(ruleDirs);
         Inputs.Expansion expansion = Inputs.expand(inputs.paths, stdin);
         Timeline timeline = Timeline.read(expansion.inputs(), ScanOptions.defaults());
-        Triage.Result result = Triage.run(timeline.events(), rules, min);
+        Triage.Result result = Triage.run(timeline.events(), rules, min, timeline.addresses());
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             List<TriageInput> summaries = timeline.inputs().stream()
