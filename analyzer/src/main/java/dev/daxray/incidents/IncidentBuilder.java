@@ -53,8 +53,6 @@ public final class IncidentBuilder {
     public static final int EVIDENCE_TAIL = 4;
     /** Findings sharing only a key merge when they are at most this far apart. */
     public static final long NEARBY_MICROS = 60_000_000L;
-    /** The kind of a listed badblock nothing consumed; its findings merge per region. */
-    static final String LATENT = "latent-media-error";
 
     private IncidentBuilder() {
     }
@@ -210,6 +208,7 @@ public final class IncidentBuilder {
             Origin o = f.events().get(0).origin();
             tokens.add("info:" + o.host() + "/" + o.boot());
         }
+        boolean listingsOnly = f.events().stream().allMatch(Badblock.class::isInstance);
         for (Event e : f.events()) {
             Origin o = e.origin();
             String scope = o.host() + "/" + o.boot() + "/";
@@ -234,9 +233,10 @@ public final class IncidentBuilder {
             }
             Object device = value(e, "device");
             if (e instanceof Badblock b) {
-                // A listing is no event in time: its device joins only the latent errors of that device
-                // (a region's list and its namespaces' lists of one region), not whatever else the device saw.
-                if (LATENT.equals(f.kind()) && b.device() != null) {
+                // A listing is no event in time: its device joins only the findings about listings alone
+                // (latent or unplaced media errors) of that region and its namespaces, not whatever else
+                // the device saw.
+                if (listingsOnly && b.device() != null) {
                     String region = b.device().startsWith("region") ? b.device() : Namespace.regionOf(b.device());
                     tokens.add("latent:" + scope + (region != null ? region : b.device()));
                 }

@@ -91,9 +91,9 @@ final class IncidentLocations {
             ClearingAdvice.Advice clearing = whole.namespace() == null ? null
                     : ClearingAdvice.forLocation(whole, null, null);
             if (sentences.size() < SUMMARY_PAGES) {
-                sentences.add(sentence(p, whole, bb, clearing, needed));
+                sentences.add(sentence(p, whole, bb, !map.state().badblocks().isEmpty(), clearing, needed));
             }
-            if (advice.isEmpty() && clearing != null) {
+            if (advice.isEmpty() && clearing != null && !clearing.steps().isEmpty()) {
                 advice.add("To clear pfn " + p + ": " + clearing.summary() + ".");
                 for (ClearingAdvice.Step step : clearing.steps()) {
                     advice.add("  `" + step.command() + "`: " + step.effect() + ".");
@@ -107,8 +107,8 @@ final class IncidentLocations {
     }
 
     /** e.g. "pfn 0x219c200 is namespace0.0 sector 1048576 (region0 sector 1056768), listed as a media error …". */
-    private static String sentence(String pfn, Location at, Badblock bb, ClearingAdvice.Advice clearing,
-                                   String needed) {
+    private static String sentence(String pfn, Location at, Badblock bb, boolean anyListed,
+                                   ClearingAdvice.Advice clearing, String needed) {
         StringBuilder s = new StringBuilder("pfn ").append(pfn).append(" is ");
         if (at.namespace() != null) {
             s.append(at.namespace());
@@ -131,6 +131,10 @@ final class IncidentLocations {
         if (bb != null) {
             s.append(", listed as a media error (").append(bb.device()).append(" badblock offset ").append(bb.offset())
                     .append(" length ").append(bb.length()).append(')');
+        } else if (!anyListed) {
+            s.append(", and ndctl lists no badblock");
+        } else if (needed != null) {
+            s.append("; whether a listed badblock covers it is unknown");
         } else {
             s.append(", not in any listed badblock");
         }

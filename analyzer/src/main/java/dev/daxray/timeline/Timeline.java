@@ -17,6 +17,7 @@ import dev.daxray.capture.Decompression;
 import dev.daxray.capture.Inputs;
 import dev.daxray.devices.NdctlReader;
 import dev.daxray.events.Event;
+import dev.daxray.events.Origin;
 import dev.daxray.events.Pmem;
 import dev.daxray.events.Reorigin;
 import dev.daxray.families.Families;
@@ -85,7 +86,8 @@ public record Timeline(List<Event> events, List<InputSummary> inputs, AddressMap
 
     /**
      * Badblock, DIMM-health and monitor events from the device listings, with physical addresses
-     * where the map knows the bases, credited to the input that listed them.
+     * where the map knows the bases, credited to the input that listed them. When the logs name one
+     * host, the listings are that host's, in its last boot, so rules can join them with its events.
      */
     private static void addDeviceEvents(DeviceFacts devices, AddressMap addresses, List<CaptureInput> inputs,
                                         List<Event> events, List<InputSummary> summaries) {
@@ -96,10 +98,20 @@ public record Timeline(List<Event> events, List<InputSummary> inputs, AddressMap
         for (int i = 0; i < inputs.size(); i++) {
             inputIndex.putIfAbsent(inputs.get(i).name(), i);
         }
+        // A listing has no host or boot of its own: in a bundle of one host it is that host's, taken in
+        // its last boot (ndctl runs on the live system, after whatever the logs recorded).
+        List<String> hosts = events.stream().map(e -> e.origin().host()).filter(Objects::nonNull).distinct().toList();
+        String host = hosts.size() == 1 ? hosts.get(0) : null;
+        int boot = events.stream().filter(e -> host == null || host.equals(e.origin().host()))
+                .mapToInt(e -> e.origin().boot()).max().orElse(0);
         Map<String, Long> counts = new HashMap<>();
         for (Event event : NdctlReader.events(devices.state(), addresses)) {
             Integer input = inputIndex.get(event.origin().file());
-            events.add(input == null ? event : Reorigin.withInput(event, input));
+            Origin o = event.origin();
+            event = Reorigin.with(event, new Origin(o.file(), input == null ? o.input() : input, o.line(), o.endLine(),
+                    o.text(), o.micros(), o.sortMicros(), o.wall(), o.host() != null ? o.boot() : boot,
+                    o.host() != null ? o.host() : host, o.kernel()));
+            events.add(event);
             counts.merge(event.origin().file(), 1L, Long::sum);
         }
         summaries.replaceAll(s -> counts.containsKey(s.file()) ? s.withMoreEvents(counts.get(s.file())) : s);
