@@ -12,14 +12,17 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param start monotonic seconds of the first evidence line (a BigDecimal); when the capture has only
  *              wall-clock time, that time as the capture's ISO-8601 text; null when it has neither
  * @param end   the same for the last evidence line
+ * @param clock what the reader should know about the evidence's times: an input whose wall clock could
+ *              not be aligned with the monotonic captures, or whose alignment is uncertain, or whose
+ *              monotonic times were derived from its wall clock ({@code file: note}; null when none)
  * @param locations where each poisoned page sits on the persistent-memory devices, as far as the run's
  *                  address map can tell (see {@link IncidentLocations}); empty when the incident is not
  *                  about persistent memory and the run has no device layout
  */
 @JsonPropertyOrder({"id", "fingerprint", "kind", "labels", "severity", "title", "summary", "host", "boot", "kernel",
-        "start", "end", "pfns", "physAddrs", "locations", "devices", "filesystems", "processes", "evidence", "evidenceCount", "advice"})
+        "start", "end", "clock", "pfns", "physAddrs", "locations", "devices", "filesystems", "processes", "evidence", "evidenceCount", "advice"})
 public record Incident(String id, String fingerprint, String kind, List<String> labels, String severity, String title,
-                       String summary, String host, int boot, String kernel, Object start, Object end,
+                       String summary, String host, int boot, String kernel, Object start, Object end, String clock,
                        List<String> pfns, List<String> physAddrs, List<Location> locations, List<String> devices,
                        List<String> filesystems,
                        List<Process> processes, List<Evidence> evidence, int evidenceCount, String advice) {

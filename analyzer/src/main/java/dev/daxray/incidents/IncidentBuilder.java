@@ -66,11 +66,19 @@ public final class IncidentBuilder {
      * (namespace sector, listed badblock, clearing advice; see {@link IncidentLocations}); null places none.
      */
     public static List<Incident> build(List<Finding> findings, AddressMap addresses) {
+        return build(findings, addresses, Map.of());
+    }
+
+    /**
+     * As {@link #build(List, AddressMap)}; {@code clockNotes} (input file → how its clock was aligned, see
+     * {@code Timeline.clockNotes}) fills an incident's {@code clock} when its evidence depends on them.
+     */
+    public static List<Incident> build(List<Finding> findings, AddressMap addresses, Map<String, String> clockNotes) {
         List<Finding> kept = suppress(findings);
         List<List<Finding>> groups = merge(kept);
         List<Incident> incidents = new ArrayList<>();
         for (List<Finding> group : groups) {
-            incidents.add(incident(group, addresses));
+            incidents.add(incident(group, addresses, clockNotes));
         }
         incidents = uniqueIds(incidents, groups);
         Map<Incident, Origin> startOf = new HashMap<>();
@@ -108,7 +116,7 @@ public final class IncidentBuilder {
             int n = used.merge(base, 1, Integer::sum);
             String id = n == 1 ? base : hash(base + "|" + n);
             out.add(new Incident(id, i.fingerprint(), i.kind(), i.labels(), i.severity(), i.title(), i.summary(), i.host(),
-                    i.boot(), i.kernel(), i.start(), i.end(), i.pfns(), i.physAddrs(), i.locations(), i.devices(), i.filesystems(),
+                    i.boot(), i.kernel(), i.start(), i.end(), i.clock(), i.pfns(), i.physAddrs(), i.locations(), i.devices(), i.filesystems(),
                     i.processes(), i.evidence(), i.evidenceCount(), i.advice()));
         }
         return out;
@@ -272,7 +280,7 @@ public final class IncidentBuilder {
 
     // ---- one incident
 
-    private static Incident incident(List<Finding> group, AddressMap addresses) {
+    private static Incident incident(List<Finding> group, AddressMap addresses, Map<String, String> clockNotes) {
         Finding primary = group.stream().min(Comparator
                 .comparingInt((Finding f) -> f.rule().severity().ordinal())
                 .thenComparing(Comparator.comparingInt((Finding f) -> f.rule().rank()).reversed())
@@ -363,9 +371,24 @@ public final class IncidentBuilder {
                 ? "|" + first.sortMicros() + "|" + first.wall() + "|" + title : ""));
         String fingerprint = hash(kind + "|" + labels + "|" + fingerprintDetails(events));
         return new Incident(id, fingerprint, kind, new ArrayList<>(labels), severity.label(), title, summary,
-                firstTimed.host(), first.boot(), firstTimed.kernel(), time(firstTimed), time(lastTimed), pfns, physAddrs, placed.locations(),
+                firstTimed.host(), first.boot(), firstTimed.kernel(), time(firstTimed), time(lastTimed), clock(events, clockNotes), pfns, physAddrs, placed.locations(),
                 new ArrayList<>(devices), new ArrayList<>(filesystems),
                 processes, evidence, events.size(), String.join("\n", advice));
+    }
+
+    /**
+     * The clock notes of the evidence's inputs that bear on its times: not aligned, uncertain, or times
+     * derived from a wall clock. A monotonic capture that only lent its clock to others needs no note.
+     */
+    private static String clock(List<Event> events, Map<String, String> clockNotes) {
+        Set<String> notes = new TreeSet<>();
+        for (Event e : events) {
+            String note = clockNotes.get(e.origin().file());
+            if (note != null && !note.startsWith("wall times derived")) {
+                notes.add(e.origin().file() + ": " + note);
+            }
+        }
+        return notes.isEmpty() ? null : String.join("; ", notes);
     }
 
     /** True when the incident is about persistent memory: a dax page, a listed badblock, a DAX fault. */

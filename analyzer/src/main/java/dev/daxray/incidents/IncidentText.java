@@ -67,6 +67,7 @@ public final class IncidentText {
             }
         }
         line("when", where.toString());
+        line("clock", in.clock());
         list("pfns", in.pfns());
         list("addresses", in.physAddrs());
         for (Incident.Location l : in.locations()) {

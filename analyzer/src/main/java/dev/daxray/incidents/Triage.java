@@ -40,8 +40,17 @@ public final class Triage {
      * persistent-memory devices by {@code addresses} (the timeline's map; null places none).
      */
     public static Result run(List<Event> events, RuleSet rules, Severity minSeverity, AddressMap addresses) {
+        return run(events, rules, minSeverity, addresses, Map.of());
+    }
+
+    /**
+     * As {@link #run(List, RuleSet, Severity, AddressMap)}, with the timeline's clock notes (input file →
+     * how its wall clock was aligned) for the incidents' {@code clock}.
+     */
+    public static Result run(List<Event> events, RuleSet rules, Severity minSeverity, AddressMap addresses,
+                             Map<String, String> clockNotes) {
         Engine.Result matches = new Engine(rules).run(distinct(events));
-        List<Incident> incidents = IncidentBuilder.build(matches.findings(), addresses).stream()
+        List<Incident> incidents = IncidentBuilder.build(matches.findings(), addresses, clockNotes).stream()
                 .filter(i -> Severity.parse(i.severity()).orElseThrow().atLeast(minSeverity))
                 .toList();
         return new Result(incidents, matches);

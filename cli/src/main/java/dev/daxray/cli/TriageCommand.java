@@ -85,7 +85,7 @@ public final class TriageCommand implements Callable<Integer> {
         RuleSet rules = RulesCommand.load(ruleDirs);
         Inputs.Expansion expansion = Inputs.expand(inputs.paths, stdin);
         Timeline timeline = Timeline.read(expansion.inputs(), inputs.scanOptions());
-        Triage.Result result = Triage.run(timeline.events(), rules, min, timeline.addresses());
+        Triage.Result result = Triage.run(timeline.events(), rules, min, timeline.addresses(), timeline.clockNotes());
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             List<TriageInput> summaries = timeline.inputs().stream()

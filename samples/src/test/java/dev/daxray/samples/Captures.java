@@ -103,7 +103,7 @@ final class Captures {
     /** The triage of a timeline with the shipped rules, every severity. */
     static dev.daxray.incidents.Triage.Result triage(Timeline timeline) {
         return dev.daxray.incidents.Triage.run(timeline.events(), SHIPPED_RULES, dev.daxray.rules.Severity.INFO,
-                timeline.addresses());
+                timeline.addresses(), timeline.clockNotes());
     }
 
     /** The triage JSON as {@code daxray triage --format json} prints it. */
