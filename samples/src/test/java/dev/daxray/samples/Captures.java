@@ -110,7 +110,8 @@ final class Captures {
     static String triageJson(Timeline timeline) {
         StringWriter out = new StringWriter();
         List<dev.daxray.incidents.TriageInput> inputs = timeline.inputs().stream()
-                .map(s -> new dev.daxray.incidents.TriageInput(s.file(), s.format(), s.lines(), s.events(), s.unparsed()))
+                .map(s -> new dev.daxray.incidents.TriageInput(s.file(), s.format(), s.lines(), s.events(), s.unparsed(),
+                        s.notes()))
                 .toList();
         try {
             dev.daxray.incidents.IncidentJson.write(out, inputs, triage(timeline), false);
