@@ -122,6 +122,17 @@ public final class AddressMap implements BadblockLocator {
         return state;
     }
 
+    /** True when the run listed no devices, persistent-memory ranges, sysfs values or SPA ranges. */
+    public boolean isEmpty() {
+        return state.isEmpty() && iomem.stream().noneMatch(IomemEntry::isPersistentMemory) && sysfs.isEmpty()
+                && spa.isEmpty() && dataOffsets.isEmpty();
+    }
+
+    /** The map of a run without any device facts. */
+    public static AddressMap empty() {
+        return builder(DeviceState.EMPTY).build();
+    }
+
     // ---- bases ---------------------------------------------------------------------------------
 
     public Lookup<Hex> regionStart(String region) {

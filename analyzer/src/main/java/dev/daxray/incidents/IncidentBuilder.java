@@ -16,6 +16,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.daxray.address.AddressMap;
+import dev.daxray.devices.Namespace;
+import dev.daxray.events.Badblock;
 import dev.daxray.events.Crash;
 import dev.daxray.events.Edac;
 import dev.daxray.events.Event;
@@ -55,11 +58,27 @@ public final class IncidentBuilder {
     }
 
     public static List<Incident> build(List<Finding> findings) {
+        return build(findings, null);
+    }
+
+    /**
+     * Incidents whose poisoned pages are placed on the persistent-memory devices with {@code addresses}
+     * (namespace sector, listed badblock, clearing advice; see {@link IncidentLocations}); null places none.
+     */
+    public static List<Incident> build(List<Finding> findings, AddressMap addresses) {
+        return build(findings, addresses, Map.of());
+    }
+
+    /**
+     * As {@link #build(List, AddressMap)}; {@code clockNotes} (input file → how its clock was aligned, see
+     * {@code Timeline.clockNotes}) fills an incident's {@code clock} when its evidence depends on them.
+     */
+    public static List<Incident> build(List<Finding> findings, AddressMap addresses, Map<String, String> clockNotes) {
         List<Finding> kept = suppress(findings);
         List<List<Finding>> groups = merge(kept);
         List<Incident> incidents = new ArrayList<>();
         for (List<Finding> group : groups) {
-            incidents.add(incident(group));
+            incidents.add(incident(group, addresses, clockNotes));
         }
         incidents = uniqueIds(incidents, groups);
         Map<Incident, Origin> startOf = new HashMap<>();
@@ -97,7 +116,7 @@ public final class IncidentBuilder {
             int n = used.merge(base, 1, Integer::sum);
             String id = n == 1 ? base : hash(base + "|" + n);
             out.add(new Incident(id, i.fingerprint(), i.kind(), i.labels(), i.severity(), i.title(), i.summary(), i.host(),
-                    i.boot(), i.kernel(), i.start(), i.end(), i.pfns(), i.physAddrs(), i.devices(), i.filesystems(),
+                    i.boot(), i.kernel(), i.start(), i.end(), i.clock(), i.pfns(), i.physAddrs(), i.locations(), i.devices(), i.filesystems(),
                     i.processes(), i.evidence(), i.evidenceCount(), i.advice()));
         }
         return out;
@@ -118,15 +137,27 @@ public final class IncidentBuilder {
             if (suppressor.rule().suppress().isEmpty()) {
                 continue;
             }
-            Set<Event> events = new HashSet<>(suppressor.events());
+            Set<Object> events = new HashSet<>();
+            suppressor.events().forEach(e -> events.add(sameness(e)));
             for (Finding other : findings) {
                 if (other != suppressor && suppressor.rule().suppress().contains(other.kind())
-                        && other.events().stream().anyMatch(events::contains)) {
+                        && other.events().stream().anyMatch(e -> events.contains(sameness(e)))) {
                     dropped.add(other);
                 }
             }
         }
         return findings.stream().filter(f -> !dropped.contains(f)).toList();
+    }
+
+    /**
+     * What makes two events the same for suppression: the event itself, except that a region's and a
+     * namespace's listing of one media error (badblocks with the same physical range) are one.
+     */
+    private static Object sameness(Event e) {
+        if (e instanceof Badblock b && b.physAddr() != null && b.size() != null) {
+            return "badblock:" + b.origin().host() + "/" + b.origin().boot() + "/" + b.physAddr() + "+" + b.size();
+        }
+        return e;
     }
 
     // ---- merging
@@ -167,7 +198,8 @@ public final class IncidentBuilder {
      * address join only findings at most {@link #NEARBY_MICROS} apart.
      */
     private static boolean unlimited(String token) {
-        return token.startsWith("event:") || token.startsWith("info:") || token.startsWith("pfn:");
+        return token.startsWith("event:") || token.startsWith("info:") || token.startsWith("pfn:")
+                || token.startsWith("latent:");
     }
 
     private static boolean near(Finding earlier, Finding later) {
@@ -184,6 +216,7 @@ public final class IncidentBuilder {
             Origin o = f.events().get(0).origin();
             tokens.add("info:" + o.host() + "/" + o.boot());
         }
+        boolean listingsOnly = f.events().stream().allMatch(Badblock.class::isInstance);
         for (Event e : f.events()) {
             Origin o = e.origin();
             String scope = o.host() + "/" + o.boot() + "/";
@@ -207,7 +240,15 @@ public final class IncidentBuilder {
                 tokens.add("pfn:" + scope + p.start().shiftRight(12));
             }
             Object device = value(e, "device");
-            if (device != null) {
+            if (e instanceof Badblock b) {
+                // A listing is no event in time: its device joins only the findings about listings alone
+                // (latent or unplaced media errors) of that region and its namespaces, not whatever else
+                // the device saw.
+                if (listingsOnly && b.device() != null) {
+                    String region = b.device().startsWith("region") ? b.device() : Namespace.regionOf(b.device());
+                    tokens.add("latent:" + scope + (region != null ? region : b.device()));
+                }
+            } else if (device != null) {
                 tokens.add("device:" + scope + device);
             }
             if (e instanceof Sigbus s && s.comm() != null) {
@@ -239,7 +280,7 @@ public final class IncidentBuilder {
 
     // ---- one incident
 
-    private static Incident incident(List<Finding> group) {
+    private static Incident incident(List<Finding> group, AddressMap addresses, Map<String, String> clockNotes) {
         Finding primary = group.stream().min(Comparator
                 .comparingInt((Finding f) -> f.rule().severity().ordinal())
                 .thenComparing(Comparator.comparingInt((Finding f) -> f.rule().rank()).reversed())
@@ -259,10 +300,25 @@ public final class IncidentBuilder {
         events.sort(Comparator.naturalOrder());
         Origin first = events.get(0).origin();
         Origin last = events.get(events.size() - 1).origin();
+        // start and end come from the first and last timed lines: a device listing has no time
+        Origin firstTimed = events.stream().map(Event::origin).filter(o -> o.micros() != null || o.wall() != null)
+                .findFirst().orElse(first);
+        Origin lastTimed = events.stream().map(Event::origin).filter(o -> o.micros() != null || o.wall() != null)
+                .reduce((a, b) -> b).orElse(last);
 
         List<Incident.Process> processes = processes(events);
         List<String> pfns = pfns(events);
-        List<String> physAddrs = sortedHex(events.stream().filter(e -> !corrected(e)).map(e -> hex(e, "physAddr")).toList());
+        if (pfns.isEmpty()) {
+            // a latent media error: the first page of each listed range
+            pfns = sortedHex(events.stream().filter(Badblock.class::isInstance).map(e -> ((Badblock) e).pfnStart())
+                    .toList());
+        }
+        // A listed badblock's address is where a media error is, not an error report: it stands for the
+        // incident only when nothing else in it names an address or page (a latent media error).
+        boolean onlyListings = events.stream().allMatch(e -> e instanceof Badblock
+                || hex(e, "physAddr") == null && hex(e, "pfn") == null);
+        List<String> physAddrs = sortedHex(events.stream().filter(e -> !corrected(e))
+                .filter(e -> onlyListings || !(e instanceof Badblock)).map(e -> hex(e, "physAddr")).toList());
         Set<String> devices = new TreeSet<>();
         Set<String> filesystems = new TreeSet<>();
         for (Event e : events) {
@@ -298,14 +354,55 @@ public final class IncidentBuilder {
         String rendered = primary.render(primary.rule().summary(), group);
         String summary = rendered.isBlank()
                 ? events.size() + " evidence line(s); " + String.join(", ", labels) : rendered;
+        IncidentLocations.Placed placed = IncidentLocations.place(pfns, persistentMemory(events), addresses);
+        if (!placed.sentences().isEmpty()) {
+            summary = summary + " " + String.join(" ", placed.sentences());
+        }
+        if (!placed.advice().isEmpty()) {
+            advice.addAll(placed.advice());
+        }
+        if (placed.listed()) {
+            // the consumed page is in a badblock ndctl lists, whether or not the badblock event joined the incident
+            labels.add("media-error-badblocks");
+        }
 
         String id = hash(first.host() + "|" + first.boot() + "|" + kind + "|" + pfns + "|" + physAddrs + "|" + devices
                 + "|" + processes + (pfns.isEmpty() && physAddrs.isEmpty() && devices.isEmpty() && processes.isEmpty()
                 ? "|" + first.sortMicros() + "|" + first.wall() + "|" + title : ""));
         String fingerprint = hash(kind + "|" + labels + "|" + fingerprintDetails(events));
         return new Incident(id, fingerprint, kind, new ArrayList<>(labels), severity.label(), title, summary,
-                first.host(), first.boot(), first.kernel(), time(first), time(last), pfns, physAddrs, new ArrayList<>(devices), new ArrayList<>(filesystems),
+                firstTimed.host(), first.boot(), firstTimed.kernel(), time(firstTimed), time(lastTimed), clock(events, clockNotes), pfns, physAddrs, placed.locations(),
+                new ArrayList<>(devices), new ArrayList<>(filesystems),
                 processes, evidence, events.size(), String.join("\n", advice));
+    }
+
+    /**
+     * The clock notes of the evidence's inputs that bear on its times: not aligned, uncertain, or times
+     * derived from a wall clock. A monotonic capture that only lent its clock to others needs no note.
+     */
+    private static String clock(List<Event> events, Map<String, String> clockNotes) {
+        Set<String> notes = new TreeSet<>();
+        for (Event e : events) {
+            String note = clockNotes.get(e.origin().file());
+            if (note != null && !note.startsWith("wall times derived")) {
+                notes.add(e.origin().file() + ": " + note);
+            }
+        }
+        return notes.isEmpty() ? null : String.join("; ", notes);
+    }
+
+    /** True when the incident is about persistent memory: a dax page, a listed badblock, a DAX fault. */
+    private static boolean persistentMemory(List<Event> events) {
+        for (Event e : events) {
+            if (e instanceof MemoryFailure m && m.pageType() != null
+                    && m.pageType().toLowerCase(Locale.ROOT).contains("dax")) {
+                return true;
+            }
+            if (e instanceof dev.daxray.events.Badblock || e instanceof dev.daxray.events.FsDax) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Monotonic seconds; a capture with only wall-clock time (syslog, journal, dmesg -T) gives its wall time. */

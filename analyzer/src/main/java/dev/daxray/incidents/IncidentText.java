@@ -67,8 +67,12 @@ public final class IncidentText {
             }
         }
         line("when", where.toString());
+        line("clock", in.clock());
         list("pfns", in.pfns());
         list("addresses", in.physAddrs());
+        for (Incident.Location l : in.locations()) {
+            line("location", location(l));
+        }
         list("devices", in.devices());
         list("fs", in.filesystems());
         list("processes", in.processes().stream().map(Incident.Process::toString).toList());
@@ -89,6 +93,29 @@ public final class IncidentText {
                 out.println((i == 0 ? "  advice: " : "          ") + lines[i]);
             }
         }
+    }
+
+    /** e.g. "pfn 0x219c200: namespace0.0 sector 1048576 (region0 sector 1056768), badblock namespace0.0 1048576+8". */
+    static String location(Incident.Location l) {
+        StringBuilder s = new StringBuilder("pfn ").append(l.pfn()).append(": ");
+        if (l.namespace() == null && l.region() == null) {
+            return s.append("not placed; needed: ").append(l.needed()).toString();
+        }
+        s.append(l.namespace() != null ? l.namespace() : l.region());
+        if (l.namespace() != null && l.sector() != null) {
+            s.append(" sector ").append(l.sector());
+        }
+        if (l.region() != null && l.regionSector() != null) {
+            s.append(l.namespace() != null ? " (" + l.region() + " sector " + l.regionSector() + ")"
+                    : " sector " + l.regionSector());
+        }
+        s.append(l.badblock() == null ? ", no listed badblock"
+                : ", listed badblock " + l.badblock().device() + " offset " + l.badblock().offset() + " length "
+                        + l.badblock().length());
+        if (l.needed() != null) {
+            s.append("; needed: ").append(l.needed());
+        }
+        return s.toString();
     }
 
     private void explain(Triage.Result result) {

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.daxray.address.AddressMap;
 import dev.daxray.events.Event;
 import dev.daxray.events.EventSchema;
 import dev.daxray.events.Origin;
@@ -31,8 +32,25 @@ public final class Triage {
     }
 
     public static Result run(List<Event> events, RuleSet rules, Severity minSeverity) {
+        return run(events, rules, minSeverity, null);
+    }
+
+    /**
+     * As {@link #run(List, RuleSet, Severity)}, with each incident's poisoned pages placed on the
+     * persistent-memory devices by {@code addresses} (the timeline's map; null places none).
+     */
+    public static Result run(List<Event> events, RuleSet rules, Severity minSeverity, AddressMap addresses) {
+        return run(events, rules, minSeverity, addresses, Map.of());
+    }
+
+    /**
+     * As {@link #run(List, RuleSet, Severity, AddressMap)}, with the timeline's clock notes (input file →
+     * how its wall clock was aligned) for the incidents' {@code clock}.
+     */
+    public static Result run(List<Event> events, RuleSet rules, Severity minSeverity, AddressMap addresses,
+                             Map<String, String> clockNotes) {
         Engine.Result matches = new Engine(rules).run(distinct(events));
-        List<Incident> incidents = IncidentBuilder.build(matches.findings()).stream()
+        List<Incident> incidents = IncidentBuilder.build(matches.findings(), addresses, clockNotes).stream()
                 .filter(i -> Severity.parse(i.severity()).orElseThrow().atLeast(minSeverity))
                 .toList();
         return new Result(incidents, matches);

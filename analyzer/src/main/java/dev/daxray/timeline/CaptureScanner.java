@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-import dev.daxray.bpftrace.BpftraceMappings;
 import dev.daxray.bpftrace.BpftraceReader;
 import dev.daxray.capture.LineSplitter;
 import dev.daxray.events.Event;
@@ -147,7 +146,7 @@ final class CaptureScanner {
                 sawContent = true;
                 json = looksLikeJson(line.strip());
                 bpftrace = BpftraceReader.recognise(line)
-                        .map(mode -> new BpftraceReader(mode, BpftraceMappings.standard())).orElse(null);
+                        .map(mode -> new BpftraceReader(mode, options.bpftrace())).orElse(null);
             }
             if (bpftrace != null) {
                 bpftraceLine(line, lineNo);

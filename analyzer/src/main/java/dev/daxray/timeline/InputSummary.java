@@ -44,7 +44,15 @@ public record InputSummary(String file, String format, long lines, long events, 
     /** The same summary with {@code more} events credited to the input (device listings). */
     public InputSummary withMoreEvents(long more) {
         return new InputSummary(file, format, lines, events + more, unparsed, truncated, nulBytes, boots,
-                unparsedSample, error);
+                unparsedSample, error, notes);
+    }
+
+    /** The same summary with one more note. */
+    public InputSummary withNote(String note) {
+        List<String> all = new java.util.ArrayList<>(notes);
+        all.add(note);
+        return new InputSummary(file, format, lines, events, unparsed, truncated, nulBytes, boots, unparsedSample,
+                error, all);
     }
 
     public boolean failed() {

@@ -12,7 +12,6 @@ import dev.daxray.families.Families;
 import dev.daxray.output.EventJsonWriter;
 import dev.daxray.output.EventTextWriter;
 import dev.daxray.timeline.InputSummary;
-import dev.daxray.timeline.ScanOptions;
 import dev.daxray.timeline.Timeline;
 
 import picocli.CommandLine.Command;
@@ -59,7 +58,7 @@ public final class EventsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Inputs.Expansion expansion = Inputs.expand(inputs.paths, stdin);
-        Timeline timeline = Timeline.read(expansion.inputs(), ScanOptions.defaults(), Families.standard(),
+        Timeline timeline = Timeline.read(expansion.inputs(), inputs.scanOptions(), Families.standard(),
                 ProgressLine.forTerminal(spec.commandLine().getErr()));
         PrintWriter out = spec.commandLine().getOut();
         write(timeline.events(), out);

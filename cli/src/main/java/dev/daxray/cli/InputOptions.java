@@ -1,7 +1,14 @@
 package dev.daxray.cli;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+
+import dev.daxray.bpftrace.BpftraceMappings;
+import dev.daxray.timeline.ScanOptions;
 
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,6 +27,27 @@ public final class InputOptions {
     @Option(names = "--quiet", description = "Do not print the per-input summary on standard error.")
     boolean quiet;
 
+    @Option(names = "--bpftrace-map", paramLabel = "FILE",
+            description = "Also map bpftrace printf lines with the mappings of FILE (repeatable; tried in the order"
+                    + " given, before the shipped one-liner mappings).")
+    List<Path> bpftraceMaps = new ArrayList<>();
+
     @Option(names = "--debug", description = "Show stack traces for internal errors.")
     boolean debug;
+
+    /**
+     * The scan options these flags ask for: the {@code --bpftrace-map} files, checked whole (a bad file
+     * throws with every {@code file:line:col} problem; unreadable, an {@link IOException}).
+     */
+    ScanOptions scanOptions() throws IOException {
+        ScanOptions options = ScanOptions.defaults();
+        if (bpftraceMaps.isEmpty()) {
+            return options;
+        }
+        BpftraceMappings user = new BpftraceMappings(List.of());
+        for (Path file : bpftraceMaps) {
+            user = user.with(BpftraceMappings.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8)));
+        }
+        return options.withBpftraceFirst(user);
+    }
 }

@@ -17,7 +17,6 @@ import dev.daxray.rules.RuleLoader;
 import dev.daxray.rules.RuleSet;
 import dev.daxray.rules.Severity;
 import dev.daxray.timeline.InputSummary;
-import dev.daxray.timeline.ScanOptions;
 import dev.daxray.timeline.Timeline;
 
 import picocli.CommandLine.Command;
@@ -85,12 +84,12 @@ public final class TriageCommand implements Callable<Integer> {
         Severity fail = severity("--fail-on", failOn);
         RuleSet rules = RulesCommand.load(ruleDirs);
         Inputs.Expansion expansion = Inputs.expand(inputs.paths, stdin);
-        Timeline timeline = Timeline.read(expansion.inputs(), ScanOptions.defaults());
-        Triage.Result result = Triage.run(timeline.events(), rules, min);
+        Timeline timeline = Timeline.read(expansion.inputs(), inputs.scanOptions());
+        Triage.Result result = Triage.run(timeline.events(), rules, min, timeline.addresses(), timeline.clockNotes());
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             List<TriageInput> summaries = timeline.inputs().stream()
-                    .map(s -> new TriageInput(s.file(), s.format(), s.lines(), s.events(), s.unparsed())).toList();
+                    .map(s -> new TriageInput(s.file(), s.format(), s.lines(), s.events(), s.unparsed(), s.notes())).toList();
             IncidentJson.write(new BufferedWriter(out), summaries, result, explain);
         } else {
             new IncidentText(out, useColour()).write(result, explain);

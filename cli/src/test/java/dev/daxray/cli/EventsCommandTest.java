@@ -107,4 +107,60 @@ class EventsCommandTest {
         assertTrue(run.out().contains("count:Long"), run.out());
         assertTrue(CliRun.run("schema", "--keywords").out().lines().anyMatch(l -> l.equals("printk messages dropped")));
     }
+
+    private static final String BPFTRACE = String.join("\n",
+            "Attached 2 probes",
+            "memcached pid=11402 pfn=0x2d4c19e type=16 result=3",
+            "pool mc.pool sector=2097152 bad",
+            "scrub ndbus0 errors=1",
+            "");
+
+    @Test
+    void bpftraceMapFilesAddMappingsInTheOrderGiven() throws IOException {
+        Path capture = dir.resolve("bpftrace.log");
+        Files.writeString(capture, BPFTRACE);
+        Path pool = dir.resolve("pool.map");
+        Files.writeString(pool, "# app probes\nprobe probe=uprobe:pool_check kind=uprobe | pool {args.pool} sector={args.sector:int} {args.state:word}\n");
+        Path scrub = dir.resolve("scrub.map");
+        Files.writeString(scrub, "probe probe=kprobe:ars kind=kprobe | scrub {args.bus:word} errors={args.errors:int}\n");
+
+        CliRun plain = CliRun.run("events", "--format", "jsonl", capture.toString());
+        assertEquals(0, plain.exitCode(), plain.err());
+        assertEquals(1, plain.out().lines().count(), "only the shipped one-liner maps: " + plain.out());
+        assertTrue(plain.err().contains("2 not mapped"), plain.err());
+
+        CliRun mapped = CliRun.run("events", "--format", "jsonl", "--bpftrace-map", pool.toString(),
+                "--bpftrace-map", scrub.toString(), capture.toString());
+        assertEquals(0, mapped.exitCode(), mapped.err());
+        List<String> lines = mapped.out().lines().toList();
+        assertEquals(3, lines.size(), mapped.out());
+        JsonNode poolEvent = new ObjectMapper().readTree(lines.get(1));
+        assertEquals("probe", poolEvent.get("type").asText());
+        assertEquals("uprobe:pool_check", poolEvent.get("probe").asText());
+        assertEquals("2097152", poolEvent.get("args").get("sector").asText());
+        JsonNode scrubEvent = new ObjectMapper().readTree(lines.get(2));
+        assertEquals("kprobe:ars", scrubEvent.get("probe").asText());
+        assertEquals("ndbus0", scrubEvent.get("args").get("bus").asText());
+        assertTrue(mapped.err().contains("3 mapped to events"), mapped.err());
+
+        Path override = dir.resolve("override.map");
+        Files.writeString(override, "probe probe=kprobe:ars_override kind=kprobe | scrub {args.bus:word} errors={args.errors:int}\n");
+        CliRun first = CliRun.run("events", "--format", "jsonl", "--bpftrace-map", override.toString(),
+                "--bpftrace-map", scrub.toString(), capture.toString());
+        assertTrue(first.out().contains("\"probe\":\"kprobe:ars_override\""), "the first file given wins: " + first.out());
+        assertFalse(first.out().contains("\"probe\":\"kprobe:ars\""), first.out());
+
+        CliRun triage = CliRun.run("triage", "--bpftrace-map", pool.toString(), capture.toString());
+        assertTrue(triage.exitCode() == 0 || triage.exitCode() == 1, triage.err());
+    }
+
+    @Test
+    void aBadBpftraceMapIsAUsageErrorWithItsPosition() throws IOException {
+        Path bad = dir.resolve("bad.map");
+        Files.writeString(bad, "memory-failure | pfn={pfnn:hex}\n");
+        CliRun run = CliRun.run("events", "--bpftrace-map", bad.toString(), capture().toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains(bad + ":1:"), run.err());
+        assertTrue(run.err().contains("pfn"), "suggests the field: " + run.err());
+    }
 }

@@ -115,4 +115,27 @@ class TriageCommandTest {
         CliRun fmt = CliRun.run("rules", "fmt", rules.toString());
         assertEquals("rule a {\n    severity high\n    group {\n        mce where bank == 3\n    }\n}\n", fmt.out());
     }
+
+    @Test
+    void aHostBundleNamesTheSectorAndBadblockOfThePoisonedPage() throws IOException {
+        String bundle = "../samples/pmem-badblock-bundle-ndctl-v62";
+        CliRun text = CliRun.run("triage", "--color", "never", bundle);
+        assertEquals(1, text.exitCode(), text.err());
+        assertTrue(text.out().contains("  location: pfn 0x219c200: namespace0.0 sector 1048576 (region0 sector 9310208),"
+                + " listed badblock namespace0.0 offset 1048576 length 8"), text.out());
+        assertTrue(text.out().contains("pfn 0x219c200 is namespace0.0 sector 1048576 (region0 sector 9310208), listed as a"
+                + " media error"), text.out());
+        assertTrue(text.out().contains("`ndctl clear-errors namespace0.0`"), text.out());
+
+        CliRun json = CliRun.run("triage", "--format", "json", bundle);
+        JsonNode location = new ObjectMapper()
+                .readTree(json.out()).get("incidents").get(0).get("locations").get(0);
+        assertEquals("namespace0.0", location.get("namespace").asText());
+        assertEquals(1048576, location.get("sector").asLong());
+        assertEquals(9310208, location.get("regionSector").asLong());
+        assertEquals(1048576, location.get("badblock").get("offset").asLong());
+        assertEquals(8, location.get("badblock").get("length").asLong());
+        assertTrue(location.get("listed").asBoolean());
+        assertTrue(location.get("needed").isNull());
+    }
 }

@@ -102,14 +102,16 @@ final class Captures {
 
     /** The triage of a timeline with the shipped rules, every severity. */
     static dev.daxray.incidents.Triage.Result triage(Timeline timeline) {
-        return dev.daxray.incidents.Triage.run(timeline.events(), SHIPPED_RULES, dev.daxray.rules.Severity.INFO);
+        return dev.daxray.incidents.Triage.run(timeline.events(), SHIPPED_RULES, dev.daxray.rules.Severity.INFO,
+                timeline.addresses(), timeline.clockNotes());
     }
 
     /** The triage JSON as {@code daxray triage --format json} prints it. */
     static String triageJson(Timeline timeline) {
         StringWriter out = new StringWriter();
         List<dev.daxray.incidents.TriageInput> inputs = timeline.inputs().stream()
-                .map(s -> new dev.daxray.incidents.TriageInput(s.file(), s.format(), s.lines(), s.events(), s.unparsed()))
+                .map(s -> new dev.daxray.incidents.TriageInput(s.file(), s.format(), s.lines(), s.events(), s.unparsed(),
+                        s.notes()))
                 .toList();
         try {
             dev.daxray.incidents.IncidentJson.write(out, inputs, triage(timeline), false);

@@ -212,7 +212,7 @@ public record RuleSpec(String file, int line, String header, String name, List<S
             return value == null ? 0L : Long.parseLong(value);
         }
         if (value == null) {
-            return type == List.class ? List.of() : null;
+            return type == List.class ? List.of() : type == Map.class ? Map.of() : null;
         }
         try {
             if (type == Hex.class) {
@@ -226,6 +226,15 @@ public record RuleSpec(String file, int line, String header, String name, List<S
             }
             if (type == List.class) {
                 return List.of(value.split(","));
+            }
+            if (type == Map.class) {
+                // a probe's args: name:value,name:value
+                Map<String, String> map = new LinkedHashMap<>();
+                for (String pair : value.split(",")) {
+                    String[] kv = pair.split(":", 2);
+                    map.put(kv[0], kv.length > 1 ? kv[1] : "");
+                }
+                return map;
             }
             return value;
         } catch (NumberFormatException e) {
