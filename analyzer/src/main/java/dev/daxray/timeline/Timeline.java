@@ -41,12 +41,22 @@ public record Timeline(List<Event> events, List<InputSummary> inputs) {
      */
     public static Timeline read(List<CaptureInput> inputs, ScanOptions options, List<Family> families,
                                 ReadListener listener) {
+        return read(inputs.iterator(), options, families, listener);
+    }
+
+    /**
+     * Reads inputs one after the other as {@code inputs} hands them out: each is opened only after
+     * the one before is closed, so inputs that share one stream (the entries of a tar archive) can
+     * be read in a single pass.
+     */
+    public static Timeline read(java.util.Iterator<CaptureInput> inputs, ScanOptions options, List<Family> families,
+                                ReadListener listener) {
         KeywordPrefilter prefilter = new KeywordPrefilter(families.stream().map(Family::keywords).toList());
         CaptureScanner scanner = new CaptureScanner(families, prefilter, options);
         List<Event> events = new ArrayList<>();
         List<InputSummary> summaries = new ArrayList<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            CaptureInput input = inputs.get(i);
+        for (int i = 0; inputs.hasNext(); i++) {
+            CaptureInput input = inputs.next();
             InputSummary summary;
             List<Event> found = new ArrayList<>();
             listener.started(input.name(), input.size());
