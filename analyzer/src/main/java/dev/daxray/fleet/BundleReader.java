@@ -263,6 +263,7 @@ public final class BundleReader {
         }
         Triage.Result result = Triage.run(timeline.events(), context.rules(), Severity.INFO);
         List<FleetIncident> incidents = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
         for (Incident i : result.incidents()) {
             Incident filled = i.host() != null ? i : withHost(i, host);
             Long time = null;
@@ -278,7 +279,8 @@ public final class BundleReader {
                     source = "collected";
                 }
             }
-            incidents.add(new FleetIncident(filled, bundle.name(), time, source, machine.model(), machine.bios()));
+            int occurrence = seen.merge(i.id(), 1, Integer::sum);
+            incidents.add(new FleetIncident(filled, bundle.name(), time, source, machine.model(), machine.bios(), occurrence));
         }
         return new Outcome(bundle, Status.INDEXED, key, host, timeline.inputs().size(), incidents, problems);
     }

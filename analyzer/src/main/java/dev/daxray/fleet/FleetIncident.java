@@ -14,14 +14,19 @@ import dev.daxray.incidents.Incident;
  *                   capture file's modification time (dmesg without -T), or null with no time
  * @param dmiModel   the machine model from the boot's {@code DMI:} line, or null
  * @param bios       the BIOS version and date from the same line, or null
+ * @param occurrence 1, or n for the n-th incident of one bundle with the same triage id (triage
+ *                   gives untimed incidents without pages, devices or processes one id per kind)
  */
 public record FleetIncident(Incident incident, String bundle, Long time, String timeSource, String dmiModel,
-                            String bios) {
+                            String bios, int occurrence) {
 
     public FleetIncident {
         Objects.requireNonNull(incident, "incident");
         Objects.requireNonNull(incident.host(), "incident host");
         Objects.requireNonNull(bundle, "bundle");
+        if (occurrence < 1) {
+            throw new IllegalArgumentException("occurrence " + occurrence);
+        }
     }
 
     /**
@@ -29,6 +34,6 @@ public record FleetIncident(Incident incident, String bundle, Long time, String 
      * that does not name its host gives the same id for the same problem on two hosts.
      */
     public String id() {
-        return incident.host() + "/" + incident.id();
+        return incident.host() + "/" + incident.id() + (occurrence > 1 ? "~" + occurrence : "");
     }
 }

@@ -12,8 +12,8 @@ import dev.daxray.incidents.Incident;
 
 /**
  * One fleet incident as one line of JSON: the triage contract's fields in contract order, then
- * {@code bundle}, {@code time} (ISO-8601 UTC), {@code timeSource}, {@code dmiModel}, {@code bios}
- * (absent values left out). The index stores exactly this text, and {@code --ndjson} writes it.
+ * {@code bundle}, {@code time} (ISO-8601 UTC), {@code timeSource}, {@code dmiModel}, {@code bios},
+ * {@code occurrence} (absent values, and occurrence 1, left out). The index stores exactly this text, and {@code --ndjson} writes it.
  */
 public final class FleetJson {
 
@@ -31,6 +31,9 @@ public final class FleetJson {
         putIfPresent(node, "timeSource", f.timeSource());
         putIfPresent(node, "dmiModel", f.dmiModel());
         putIfPresent(node, "bios", f.bios());
+        if (f.occurrence() > 1) {
+            node.put("occurrence", f.occurrence());
+        }
         try {
             return MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {
@@ -46,9 +49,10 @@ public final class FleetJson {
             String timeSource = text(node.remove("timeSource"));
             String dmiModel = text(node.remove("dmiModel"));
             String bios = text(node.remove("bios"));
+            com.fasterxml.jackson.databind.JsonNode occurrence = node.remove("occurrence");
             Incident incident = MAPPER.treeToValue(node, Incident.class);
             return new FleetIncident(incident, bundle, time == null ? null : Instant.parse(time).toEpochMilli(),
-                    timeSource, dmiModel, bios);
+                    timeSource, dmiModel, bios, occurrence == null ? 1 : occurrence.asInt());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
