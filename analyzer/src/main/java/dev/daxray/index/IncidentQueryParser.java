@@ -73,16 +73,17 @@ final class IncidentQueryParser extends QueryParser {
         try {
             return parser.parse(text);
         } catch (ParseException e) {
-            throw syntaxError(e);
+            throw syntaxError(text, e);
         }
     }
 
-    private static QueryException syntaxError(ParseException e) {
+    private static QueryException syntaxError(String text, ParseException e) {
         Throwable cause = e.getCause();
         if (cause instanceof ParseException p && p.currentToken != null && p.currentToken.next != null) {
             Token bad = p.currentToken.next;
             if (bad.kind == QueryParserConstants.EOF) {
-                return new QueryException(bad.beginColumn, "unexpected end of query; expected a term, a phrase, ( or [");
+                return new QueryException(text.stripTrailing().length() + 1,
+                        "unexpected end of query; expected a term, a phrase, ( or [");
             }
             return new QueryException(bad.beginColumn, "unexpected [" + bad.image + "]");
         }
@@ -91,11 +92,29 @@ final class IncidentQueryParser extends QueryParser {
         }
         String message = cause == null ? e.getMessage() : cause.getMessage();
         Matcher column = LEXICAL_COLUMN.matcher(message == null ? "" : message);
+        int quote = unmatchedQuote(text);
+        if (quote >= 0) {
+            return new QueryException(quote + 1, "unterminated quote");
+        }
         if (column.find()) {
-            String what = message.contains("<EOF>") ? "unterminated quote, range or escape" : "unexpected character";
+            String what = message.contains("<EOF>") ? "unterminated range or escape" : "unexpected character";
             return new QueryException(Integer.parseInt(column.group(1)), what);
         }
         return new QueryException(0, message == null ? "cannot parse the query" : message);
+    }
+
+    /** The index of a {@code "} that is never closed, or -1. */
+    private static int unmatchedQuote(String text) {
+        int open = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                open = open < 0 ? i : -1;
+            }
+        }
+        return open;
     }
 
     // ---- field handling

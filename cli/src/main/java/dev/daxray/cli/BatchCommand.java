@@ -63,6 +63,10 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "Also load the *.rules files of DIR (repeatable).")
     List<Path> ruleDirs = new ArrayList<>();
 
+    @Option(names = "--commit-every", defaultValue = "64", paramLabel = "N",
+            description = "Commit after every N hosts (and every 2 s); a killed batch loses at most the uncommitted ones (default: ${DEFAULT-VALUE}).")
+    int commitEvery;
+
     @Option(names = "--quiet", description = "No progress display (host problems and the summary are still printed).")
     boolean quiet;
 
@@ -122,7 +126,7 @@ public final class BatchCommand implements Callable<Integer> {
                     }
                 }
             };
-            summary = Batch.run(scan.bundles(), idx, rules, digest(texts), Batch.Options.defaults(n), listener);
+            summary = Batch.run(scan.bundles(), idx, rules, digest(texts), new Batch.Options(n, Math.max(1, commitEvery), 2_000), listener);
             total = idx.incidentCount();
         }
         double seconds = (System.nanoTime() - started) / 1e9;
