@@ -137,7 +137,7 @@ public final class SearchCommand implements Callable<Integer> {
 
     static void text(PrintWriter out, SearchResult result) {
         out.printf("%d incident%s match%s%s%n", result.total(), result.total() == 1 ? "" : "s",
-                result.total() == 1 ? "es" : "", result.hits().size() < result.total()
+                result.total() == 1 ? "es" : "", !result.hits().isEmpty() && result.hits().size() < result.total()
                         ? " (showing the newest " + result.hits().size() + ")" : "");
         for (FleetIncident f : result.hits()) {
             out.printf("%-20s  %-16s  %-8s  %-26s  %s  [%s]%n",
