@@ -24,6 +24,17 @@ class BatchKillTest {
     @TempDir
     Path dir;
 
+    /** The generation of the index's last commit (segments_N, N in base 36), 0 with none. */
+    static long generation(Path index) throws IOException {
+        if (!Files.isDirectory(index)) {
+            return 0;
+        }
+        try (var files = Files.list(index)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith("segments_"))
+                    .mapToLong(n -> Long.parseLong(n.substring("segments_".length()), Character.MAX_RADIX)).max().orElse(0);
+        }
+    }
+
     @Test
     void killedBatchesResumeToTheCleanResult() throws Exception {
         Path fleet = dir.resolve("fleet");
@@ -35,12 +46,20 @@ class BatchKillTest {
 
         Path index = dir.resolve("killed");
         List<Long> seen = new ArrayList<>();
-        for (long delay : new long[] {700, 1400, 2100, 2800}) {
+        // Kill points: before any commit, then after 1, 3 and 6 more commits of the resumed run
+        // (watched through the index's segments_N generation, so the machine's load does not matter).
+        for (int commits : new int[] {0, 1, 3, 6}) {
+            long startGeneration = generation(index);
             Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), "dev.daxray.cli.Main",
                     "batch", "--quiet", "--jobs", "1", "--commit-every", "1", "--index", index.toString(), fleet.toString())
                     .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile()).start();
-            if (!child.waitFor(delay, TimeUnit.MILLISECONDS)) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (child.isAlive() && System.nanoTime() < deadline
+                    && (commits == 0 ? !Files.exists(index.resolve("write.lock")) : generation(index) < startGeneration + commits)) {
+                Thread.sleep(5);
+            }
+            if (child.isAlive()) {
                 child.destroyForcibly();      // SIGKILL: no shutdown hooks, no close
                 child.waitFor();
             }
