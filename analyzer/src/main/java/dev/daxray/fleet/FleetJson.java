@@ -23,21 +23,30 @@ public final class FleetJson {
     }
 
     public static String write(FleetIncident f) {
-        ObjectNode node = MAPPER.valueToTree(f.incident());
-        node.put("bundle", f.bundle());
-        if (f.time() != null) {
-            node.put("time", Instant.ofEpochMilli(f.time()).toString());
-        }
-        putIfPresent(node, "timeSource", f.timeSource());
-        putIfPresent(node, "dmiModel", f.dmiModel());
-        putIfPresent(node, "bios", f.bios());
-        if (f.occurrence() > 1) {
-            node.put("occurrence", f.occurrence());
-        }
         try {
-            return MAPPER.writeValueAsString(node);
+            // The incident as Jackson writes it, then the fleet fields spliced in before its closing
+            // brace: a third of the cost of building a tree first, which matters at a million documents.
+            String incident = MAPPER.writeValueAsString(f.incident());
+            StringBuilder json = new StringBuilder(incident.length() + 200).append(incident, 0, incident.length() - 1);
+            field(json, "bundle", f.bundle());
+            if (f.time() != null) {
+                field(json, "time", Instant.ofEpochMilli(f.time()).toString());
+            }
+            field(json, "timeSource", f.timeSource());
+            field(json, "dmiModel", f.dmiModel());
+            field(json, "bios", f.bios());
+            if (f.occurrence() > 1) {
+                json.append(",\"occurrence\":").append(f.occurrence());
+            }
+            return json.append('}').toString();
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void field(StringBuilder json, String name, String value) throws JsonProcessingException {
+        if (value != null) {
+            json.append(",\"").append(name).append("\":").append(MAPPER.writeValueAsString(value));
         }
     }
 
@@ -55,12 +64,6 @@ public final class FleetJson {
                     timeSource, dmiModel, bios, occurrence == null ? 1 : occurrence.asInt());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void putIfPresent(ObjectNode node, String field, String value) {
-        if (value != null) {
-            node.put(field, value);
         }
     }
 
