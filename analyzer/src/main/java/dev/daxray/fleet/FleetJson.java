@@ -17,7 +17,10 @@ import dev.daxray.incidents.Incident;
  */
 public final class FleetJson {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Reads decimals as BigDecimal with their scale, so {@code 612.338120} reads back exactly. */
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .configure(com.fasterxml.jackson.databind.cfg.JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
 
     private FleetJson() {
     }

@@ -31,7 +31,7 @@ class IncidentIndexTest {
         Incident incident = new Incident(id, fingerprint, "dax-poison-consumed",
                 List.of("dax-poison-consumed", "sigbus-kill"), "high", "Poison consumed through a DAX mapping at pfn 0x3c1b0a",
                 "A user-space read hit poisoned persistent memory", host, 1, kernel, new BigDecimal("5187.402318"),
-                new BigDecimal("5187.411536"), List.of("0x3c1b0a"), List.of("0xfedcba9876543000"), List.of("pmem0"),
+                new BigDecimal("5187.411530"), List.of("0x3c1b0a"), List.of("0xfedcba9876543000"), List.of("pmem0"),
                 List.of("xfs (pmem0)"), List.of(new Incident.Process("fsx", 4242)),
                 List.of(new Incident.Evidence(host + "/dmesg.log", 77, "mce: Uncorrected hardware memory error in user-access at 3c1b0a400"),
                         new Incident.Evidence(host + "/dmesg.log", 79, "Memory failure: 0x3c1b0a: recovery action for dax page: Recovered")),
@@ -79,6 +79,7 @@ class IncidentIndexTest {
             matching.put("pid:4242", "pid:4243");
             matching.put("boot:1", "boot:0");
             matching.put("start:[5187 TO 5188]", "start:[5188 TO *]");
+            matching.put("start:5187.402318", "start:5187.4023");
             matching.put("time:[2026-03-01 TO 2026-03-02]", "time:[2026-03-02 TO *]");
             matching.put("time:[now-10d TO now]", "time:[now-5d TO now]");
             matching.put("evidenceCount:4", "evidenceCount:[5 TO *]");
