@@ -23,7 +23,6 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.FacetResult;
-import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.LabelAndValue;
@@ -43,6 +42,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -275,9 +275,16 @@ public final class IncidentIndex implements Closeable {
         }
         Map<String, List<SearchResult.Count>> facetCounts = new LinkedHashMap<>();
         if (!request.facets().isEmpty()) {
-            FacetsCollector collector = searcher.search(query, new FacetsCollectorManager());
-            SortedSetDocValuesFacetCounts counts = total == 0 ? null
-                    : new SortedSetDocValuesFacetCounts(facetState(), collector);
+            SortedSetDocValuesFacetCounts counts;
+            if (total == 0) {
+                counts = null;
+            } else if (user instanceof MatchAllDocsQuery && request.since() == null && request.until() == null) {
+                // Every incident: count straight from the doc values, no collection. Only incident
+                // documents have facet values, so counting every live document counts the incidents.
+                counts = new SortedSetDocValuesFacetCounts(facetState());
+            } else {
+                counts = new SortedSetDocValuesFacetCounts(facetState(), searcher.search(query, new FacetsCollectorManager()));
+            }
             for (String field : request.facets()) {
                 facetCounts.put(field, counts == null ? List.of() : top(counts, field, 50));
             }
