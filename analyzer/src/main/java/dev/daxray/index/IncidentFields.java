@@ -135,13 +135,24 @@ public final class IncidentFields {
         return m;
     }
 
-    /** How facets are laid out: every facet dimension in one sorted-set field, some multi-valued. */
+    /**
+     * How facets are laid out: each dimension in its own sorted-set field ({@code $facet.kind}, …),
+     * so counting one dimension reads only its values, not every dimension's; some are multi-valued.
+     */
     public static FacetsConfig facetsConfig() {
         FacetsConfig config = new FacetsConfig();
+        for (String dim : FACETS) {
+            config.setIndexFieldName(dim, facetField(dim));
+        }
         for (String dim : MULTI_VALUED) {
             config.setMultiValued(dim, true);
         }
         return config;
+    }
+
+    /** The doc-values field that holds a facet dimension. */
+    public static String facetField(String dim) {
+        return "$facet." + dim;
     }
 
     /** The signed long that sorts like the unsigned {@code value}. */

@@ -83,7 +83,7 @@ public final class IncidentIndex implements Closeable {
     private final FacetsConfig facets = IncidentFields.facetsConfig();
     private final Set<String> bundleKeys = new HashSet<>();
     private DirectoryReader reader;
-    private SortedSetDocValuesReaderState facetState;
+    private final Map<String, SortedSetDocValuesReaderState> facetStates = new HashMap<>();
 
     private IncidentIndex(Directory directory, IndexWriter writer) {
         this.directory = directory;
@@ -187,7 +187,7 @@ public final class IncidentIndex implements Closeable {
         if (reader != null) {
             reader.close();
             reader = null;
-            facetState = null;
+            facetStates.clear();
         }
     }
 
@@ -274,20 +274,24 @@ public final class IncidentIndex implements Closeable {
                     + IndexSearcher.getMaxClauseCount() + "); make its patterns more specific");
         }
         Map<String, List<SearchResult.Count>> facetCounts = new LinkedHashMap<>();
-        if (!request.facets().isEmpty()) {
-            SortedSetDocValuesFacetCounts counts;
-            if (total == 0) {
-                counts = null;
-            } else if (user instanceof MatchAllDocsQuery && request.since() == null && request.until() == null) {
-                // Every incident: count straight from the doc values, no collection. Only incident
-                // documents have facet values, so counting every live document counts the incidents.
-                counts = new SortedSetDocValuesFacetCounts(facetState());
-            } else {
-                counts = new SortedSetDocValuesFacetCounts(facetState(), searcher.search(query, new FacetsCollectorManager()));
-            }
+        if (!request.facets().isEmpty() && total > 0) {
+            // Every incident: count straight from the doc values, no collection. Only incident
+            // documents have facet values, so counting every live document counts the incidents.
+            boolean everything = user instanceof MatchAllDocsQuery && request.since() == null && request.until() == null;
+            org.apache.lucene.facet.FacetsCollector matches = everything ? null
+                    : searcher.search(query, new FacetsCollectorManager());
             for (String field : request.facets()) {
-                facetCounts.put(field, counts == null ? List.of() : top(counts, field, 50));
+                SortedSetDocValuesReaderState state = facetState(field);
+                if (state == null) {
+                    facetCounts.put(field, List.of());
+                    continue;
+                }
+                SortedSetDocValuesFacetCounts counts = everything ? new SortedSetDocValuesFacetCounts(state)
+                        : new SortedSetDocValuesFacetCounts(state, matches);
+                facetCounts.put(field, top(counts, field, 50));
             }
+        } else {
+            request.facets().forEach(field -> facetCounts.put(field, List.of()));
         }
         List<SearchResult.FingerprintGroup> groups = List.of();
         if (request.groupBy()) {
@@ -305,12 +309,18 @@ public final class IncidentIndex implements Closeable {
         return new Sort(time, KeywordField.newSortField(IncidentFields.ID, false, SortedSetSelector.Type.MIN));
     }
 
-    private synchronized SortedSetDocValuesReaderState facetState() throws IOException {
-        if (facetState == null) {
+    /** The facet state of one dimension, built once per opened reader; null when no document has it. */
+    private synchronized SortedSetDocValuesReaderState facetState(String dim) throws IOException {
+        if (!facetStates.containsKey(dim)) {
             searcher();
-            facetState = new DefaultSortedSetDocValuesReaderState(reader, facets);
+            String field = IncidentFields.facetField(dim);
+            boolean present = false;
+            for (LeafReaderContext leaf : reader.leaves()) {
+                present |= leaf.reader().getFieldInfos().fieldInfo(field) != null;
+            }
+            facetStates.put(dim, present ? new DefaultSortedSetDocValuesReaderState(reader, field, facets) : null);
         }
-        return facetState;
+        return facetStates.get(dim);
     }
 
     private static List<SearchResult.Count> top(SortedSetDocValuesFacetCounts counts, String field, int n)
