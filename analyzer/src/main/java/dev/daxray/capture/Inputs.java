@@ -61,12 +61,46 @@ public final class Inputs {
         return new Expansion(inputs, problems, ignored);
     }
 
+    /**
+     * The inputs of one directory as a self-contained bundle (a fleet host): like {@link #expand},
+     * but a symbolic link to a directory outside {@code dir} is reported and not followed, so a
+     * link to a parent cannot pull other hosts' files in.
+     */
+    public static Expansion expandBundle(Path dir) {
+        List<CaptureInput> inputs = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
+        Path root;
+        try {
+            root = dir.toRealPath();
+        } catch (IOException e) {
+            problems.add(dir + ": " + reason(e));
+            return new Expansion(inputs, problems, ignored);
+        }
+        walk(dir, new HashSet<>(), inputs, problems, ignored, root);
+        return new Expansion(inputs, problems, ignored);
+    }
+
+    /**
+     * The names in {@code dir} to skip: hidden ones and those its {@code .daxrayignore} matches
+     * (problems reading that file go to {@code problems}).
+     */
+    public static java.util.function.BiPredicate<String, Boolean> ignoreRules(Path dir, List<String> problems) {
+        List<PathMatcher> ignores = ignorePatterns(dir, problems);
+        return (name, isDir) -> name.startsWith(".") || ignoredBy(ignores, Path.of(name), isDir);
+    }
+
     private static CaptureInput fileInput(Path path) {
         return new CaptureInput(path.toString(), () -> Files.newInputStream(path));
     }
 
     private static void walk(Path dir, Set<Path> visiting, List<CaptureInput> inputs, List<String> problems,
                              List<String> ignored) {
+        walk(dir, visiting, inputs, problems, ignored, null);
+    }
+
+    private static void walk(Path dir, Set<Path> visiting, List<CaptureInput> inputs, List<String> problems,
+                             List<String> ignored, Path confine) {
         Path real;
         try {
             real = dir.toRealPath();
@@ -76,6 +110,11 @@ public final class Inputs {
         }
         if (!visiting.add(real)) {
             problems.add(dir + ": directory loop (symbolic link back to " + real + "), not followed");
+            return;
+        }
+        if (confine != null && !real.startsWith(confine)) {
+            problems.add(dir + ": symbolic link out of the bundle (to " + real + "), not followed");
+            visiting.remove(real);
             return;
         }
         List<PathMatcher> ignores = ignorePatterns(dir, problems);
@@ -101,7 +140,7 @@ public final class Inputs {
                 continue;
             }
             if (isDir) {
-                walk(entry, visiting, inputs, problems, ignored);
+                walk(entry, visiting, inputs, problems, ignored, confine);
             } else if (Files.isRegularFile(entry)) {
                 inputs.add(fileInput(entry));
             } else if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS) || !Files.exists(entry)) {

@@ -38,6 +38,12 @@ public record Incident(String id, String fingerprint, String kind, List<String> 
         evidence = List.copyOf(evidence);
     }
 
+    /** The same incident on another host (fleet bundles name the host when the logs do not). */
+    public Incident withHost(String otherHost) {
+        return new Incident(id, fingerprint, kind, labels, severity, title, summary, otherHost, boot, kernel, start, end,
+                clock, pfns, physAddrs, locations, devices, filesystems, processes, evidence, evidenceCount, advice);
+    }
+
     /** A process signalled or killed. */
     @JsonPropertyOrder({"comm", "pid"})
     public record Process(String comm, Integer pid) {

@@ -60,13 +60,23 @@ public record Timeline(List<Event> events, List<InputSummary> inputs, AddressMap
      */
     public static Timeline read(List<CaptureInput> inputs, ScanOptions options, List<Family> families,
                                 ReadListener listener) {
+        return read(inputs.iterator(), options, families, listener);
+    }
+
+    /**
+     * Reads inputs one after the other as {@code inputs} hands them out: each is opened only after
+     * the one before is closed, so inputs that share one stream (the entries of a tar archive) can
+     * be read in a single pass.
+     */
+    public static Timeline read(java.util.Iterator<CaptureInput> inputs, ScanOptions options, List<Family> families,
+                                ReadListener listener) {
         KeywordPrefilter prefilter = new KeywordPrefilter(families.stream().map(Family::keywords).toList());
         CaptureScanner scanner = new CaptureScanner(families, prefilter, options);
         List<Event> events = new ArrayList<>();
         List<InputSummary> summaries = new ArrayList<>();
         DeviceFacts devices = DeviceFacts.NONE;
-        for (int i = 0; i < inputs.size(); i++) {
-            CaptureInput input = inputs.get(i);
+        for (int i = 0; inputs.hasNext(); i++) {
+            CaptureInput input = inputs.next();
             InputSummary summary;
             List<Event> found = new ArrayList<>();
             listener.started(input.name(), input.size());
@@ -82,7 +92,7 @@ public record Timeline(List<Event> events, List<InputSummary> inputs, AddressMap
             listener.finished(summary);
         }
         AddressMap addresses = addressMap(devices, events);
-        addDeviceEvents(devices, addresses, inputs, events, summaries);
+        addDeviceEvents(devices, addresses, events, summaries);
         oneHost(events);
         WallClock.Result aligned = WallClock.align(events);
         summaries.replaceAll(s -> aligned.notes().containsKey(s.file()) ? s.withNote(aligned.notes().get(s.file())) : s);
@@ -131,14 +141,14 @@ public record Timeline(List<Event> events, List<InputSummary> inputs, AddressMap
      * where the map knows the bases, credited to the input that listed them. When the logs name one
      * host, the listings are that host's, in its last boot, so rules can join them with its events.
      */
-    private static void addDeviceEvents(DeviceFacts devices, AddressMap addresses, List<CaptureInput> inputs,
-                                        List<Event> events, List<InputSummary> summaries) {
+    private static void addDeviceEvents(DeviceFacts devices, AddressMap addresses, List<Event> events,
+                                        List<InputSummary> summaries) {
         if (devices.state().isEmpty()) {
             return;
         }
         Map<String, Integer> inputIndex = new HashMap<>();
-        for (int i = 0; i < inputs.size(); i++) {
-            inputIndex.putIfAbsent(inputs.get(i).name(), i);
+        for (int i = 0; i < summaries.size(); i++) {
+            inputIndex.putIfAbsent(summaries.get(i).file(), i); // one summary per input, in input order
         }
         // A listing has no host or boot of its own: in a bundle of one host it is that host's, taken in
         // its last boot (ndctl runs on the live system, after whatever the logs recorded).

@@ -36,11 +36,16 @@ final class Captures {
         return root != null && !root.isBlank() && !root.startsWith("${") ? Path.of(root) : Path.of("..");
     }
 
-    /** The bundled sample cases: every directory under samples/ that has a .daxrayignore. */
+    /**
+     * The bundled sample cases: every directory under samples/ that has a .daxrayignore, except
+     * samples/fleet, a fleet dump for {@code daxray batch} (one host per directory, a deliberately
+     * broken archive) rather than one case's captures.
+     */
     static List<Path> sampleCases() throws IOException {
         Path samples = repositoryRoot().resolve("samples");
         try (Stream<Path> dirs = Files.list(samples)) {
-            return dirs.filter(d -> Files.isRegularFile(d.resolve(Inputs.IGNORE_FILE))).sorted().toList();
+            return dirs.filter(d -> Files.isRegularFile(d.resolve(Inputs.IGNORE_FILE)))
+                    .filter(d -> !d.getFileName().toString().equals("fleet")).sorted().toList();
         }
     }
 

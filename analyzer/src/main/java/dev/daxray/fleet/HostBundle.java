@@ -1,0 +1,45 @@
+package dev.daxray.fleet;
+
+import java.nio.file.Path;
+
+/**
+ * One host's collected logs in a fleet dump: a directory, an archive (tar, optionally gzip / xz /
+ * zstd / bzip2 compressed), or a single capture file.
+ *
+ * @param name  the directory or file name under the fleet root (the host name when the logs do not
+ *              name the host; archive extensions removed)
+ * @param path  where it is
+ * @param bytes its size on disk, for progress
+ */
+public record HostBundle(String name, Path path, long bytes) {
+
+    private static final String[] ARCHIVE_SUFFIXES = {".tar.gz", ".tgz", ".tar.zst", ".tar.xz", ".txz", ".tar.bz2",
+            ".tbz2", ".tar"};
+    private static final String[] COMPRESSED_SUFFIXES = {".gz", ".xz", ".zst", ".bz2"};
+
+    /** True when the name says tar archive; such a bundle must be one. */
+    public boolean namedAsArchive() {
+        String file = path.getFileName().toString();
+        for (String suffix : ARCHIVE_SUFFIXES) {
+            if (file.endsWith(suffix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The host name a file or directory name stands for: archive and compression suffixes removed. */
+    public static String hostName(String fileName) {
+        for (String suffix : ARCHIVE_SUFFIXES) {
+            if (fileName.endsWith(suffix) && fileName.length() > suffix.length()) {
+                return fileName.substring(0, fileName.length() - suffix.length());
+            }
+        }
+        for (String suffix : COMPRESSED_SUFFIXES) {
+            if (fileName.endsWith(suffix) && fileName.length() > suffix.length()) {
+                return fileName.substring(0, fileName.length() - suffix.length());
+            }
+        }
+        return fileName;
+    }
+}

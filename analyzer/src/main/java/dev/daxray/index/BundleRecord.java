@@ -1,0 +1,48 @@
+package dev.daxray.index;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What the index remembers of one host bundle it has read: committed together with the bundle's
+ * incidents, so a bundle is either fully in the index with its record or not at all.
+ *
+ * @param key       content hash of the bundle's bytes and of the rules that read it; a bundle with
+ *                  a recorded key is skipped
+ * @param host      the host name
+ * @param bundle    the bundle's name under its fleet root
+ * @param bytes     bytes read (as stored, compressed)
+ * @param inputs    capture files read
+ * @param incidents incidents found
+ * @param problems  inputs that could not be read, with why (the rest was indexed)
+ */
+@JsonPropertyOrder({"key", "host", "bundle", "bytes", "inputs", "incidents", "problems"})
+public record BundleRecord(String key, String host, String bundle, long bytes, int inputs, int incidents,
+                           List<String> problems) {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    public BundleRecord {
+        problems = List.copyOf(problems);
+    }
+
+    String toJson() {
+        try {
+            return MAPPER.writeValueAsString(this);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static BundleRecord fromJson(String json) {
+        try {
+            return MAPPER.readValue(json, BundleRecord.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,503 @@
+package dev.daxray.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollectorManager;
+import org.apache.lucene.facet.FacetsConfig;
+import org.apache.lucene.facet.LabelAndValue;
+import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
+import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.QueryTimeoutImpl;
+import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.SortedNumericSortField;
+import org.apache.lucene.search.SortedSetSelector;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+
+import dev.daxray.fleet.FleetIncident;
+import dev.daxray.fleet.FleetJson;
+import dev.daxray.rules.Severity;
+
+/**
+ * The fleet incident index: one Lucene document per incident (see {@link IncidentFields}) and one
+ * record per host bundle read ({@link BundleRecord}).
+ *
+ * <p>Writing is upsert by id ({@code updateDocument(new Term("id", id), doc)}), so reading the same
+ * or overlapping dumps again never duplicates. A bundle's incidents and its record are added
+ * together and only {@link #commit()} makes them visible; Lucene commits are atomic, so an index
+ * killed at any moment opens at its last commit, holding whole bundles only. Nothing is committed
+ * on close: what was not committed is read again next time.
+ *
+ * <p>Reading opens the last commit. Searches are bounded by a time limit; facet state is built
+ * once per opened reader.
+ */
+public final class IncidentIndex implements Closeable {
+
+    /** The index layout version, kept in the commit's user data. */
+    public static final String FORMAT = "1";
+
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final FacetsConfig facets = IncidentFields.facetsConfig();
+    private final Set<String> bundleKeys = new HashSet<>();
+    private DirectoryReader reader;
+    private final Map<String, SortedSetDocValuesReaderState> facetStates = new HashMap<>();
+
+    private IncidentIndex(Directory directory, IndexWriter writer) {
+        this.directory = directory;
+        this.writer = writer;
+    }
+
+    /** Opens (creating when missing) the index at {@code path} for writing and reading. */
+    public static IncidentIndex openForWriting(Path path) throws IOException {
+        Files.createDirectories(path);
+        Directory directory = FSDirectory.open(path);
+        IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer())
+                .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+                .setCommitOnClose(false)
+                .setRAMBufferSizeMB(48);
+        IndexWriter writer;
+        try {
+            writer = new IndexWriter(directory, config);
+        } catch (IOException | RuntimeException e) {
+            directory.close();
+            throw e;
+        }
+        IncidentIndex index = new IncidentIndex(directory, writer);
+        try {
+            index.loadBundleKeys();
+        } catch (IOException | RuntimeException e) {
+            index.close();
+            throw e;
+        }
+        return index;
+    }
+
+    /** Opens the last commit of the index at {@code path} for searching. */
+    public static IncidentIndex openForReading(Path path) throws IOException {
+        if (!Files.isDirectory(path)) {
+            throw new java.nio.file.NoSuchFileException(path + ": no index here (build one with daxray batch --index "
+                    + path + " FLEET)");
+        }
+        Directory directory = FSDirectory.open(path);
+        if (!DirectoryReader.indexExists(directory)) {
+            directory.close();
+            throw new java.nio.file.NoSuchFileException(path + ": no index here (build one with daxray batch --index "
+                    + path + " FLEET)");
+        }
+        return new IncidentIndex(directory, null);
+    }
+
+    private void loadBundleKeys() throws IOException {
+        IndexSearcher searcher = searcher();
+        Query bundles = KeywordField.newExactQuery(IncidentFields.TYPE, IncidentFields.BUNDLE_DOC);
+        StoredFields stored = searcher.storedFields();
+        for (ScoreDoc hit : searcher.search(bundles, Math.max(1, searcher.count(bundles))).scoreDocs) {
+            bundleKeys.add(stored.document(hit.doc).get(IncidentFields.BUNDLE_KEY));
+        }
+    }
+
+    // ---- writing
+
+    /** True when a bundle with this content key is already in the index (committed or added). */
+    public synchronized boolean hasBundle(String key) {
+        return bundleKeys.contains(key);
+    }
+
+    /** Adds (upserts) a bundle's incidents and its record; visible after {@link #commit()}. */
+    public synchronized void add(BundleRecord record, List<FleetIncident> incidents) throws IOException {
+        requireWriter();
+        for (FleetIncident incident : incidents) {
+            add(incident);
+        }
+        writer.updateDocument(new Term(IncidentFields.ID, "bundle:" + record.key()), IncidentFields.bundle(record));
+        bundleKeys.add(record.key());
+    }
+
+    /** Upserts one incident; visible after {@link #commit()}. For generated benchmark indexes and tests. */
+    public synchronized void add(FleetIncident incident) throws IOException {
+        requireWriter();
+        writer.updateDocument(new Term(IncidentFields.ID, incident.id()), facets.build(IncidentFields.incident(incident)));
+    }
+
+    /** Makes everything added so far durable and visible, atomically. */
+    public synchronized void commit() throws IOException {
+        requireWriter();
+        writer.setLiveCommitData(Map.of("daxray.index.format", FORMAT).entrySet());
+        writer.commit();
+        invalidateReader();
+    }
+
+    /** Merges segments down to {@code segments} (after a large load, for faster searches). */
+    public synchronized void forceMerge(int segments) throws IOException {
+        requireWriter();
+        writer.forceMerge(segments);
+        commit();
+    }
+
+    private void requireWriter() {
+        if (writer == null) {
+            throw new IllegalStateException("index opened for reading");
+        }
+    }
+
+    private void invalidateReader() throws IOException {
+        if (reader != null) {
+            reader.close();
+            reader = null;
+            facetStates.clear();
+        }
+    }
+
+    // ---- reading
+
+    private synchronized IndexSearcher searcher() throws IOException {
+        if (reader == null) {
+            reader = writer != null ? DirectoryReader.open(writer) : DirectoryReader.open(directory);
+        }
+        return new IndexSearcher(reader);
+    }
+
+    private static Query incidents() {
+        return KeywordField.newExactQuery(IncidentFields.TYPE, IncidentFields.INCIDENT);
+    }
+
+    /** Incidents in the index. */
+    public long incidentCount() throws IOException {
+        return searcher().count(incidents());
+    }
+
+    /** Every bundle record, by bundle name. */
+    public List<BundleRecord> bundles() throws IOException {
+        IndexSearcher searcher = searcher();
+        Query query = KeywordField.newExactQuery(IncidentFields.TYPE, IncidentFields.BUNDLE_DOC);
+        StoredFields stored = searcher.storedFields();
+        List<BundleRecord> records = new ArrayList<>();
+        for (ScoreDoc hit : searcher.search(query, Math.max(1, searcher.count(query))).scoreDocs) {
+            records.add(BundleRecord.fromJson(stored.document(hit.doc).get(IncidentFields.JSON)));
+        }
+        records.sort(Comparator.comparing(BundleRecord::bundle).thenComparing(BundleRecord::key));
+        return records;
+    }
+
+    /** Every incident, by id: for tests and exports. */
+    public List<FleetIncident> all() throws IOException {
+        IndexSearcher searcher = searcher();
+        int n = Math.max(1, searcher.count(incidents()));
+        TopFieldDocs docs = searcher.search(incidents(), n,
+                new Sort(KeywordField.newSortField(IncidentFields.ID, false, SortedSetSelector.Type.MIN)));
+        return read(searcher, docs.scoreDocs);
+    }
+
+    private static List<FleetIncident> read(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+        StoredFields stored = searcher.storedFields();
+        List<FleetIncident> out = new ArrayList<>(hits.length);
+        for (ScoreDoc hit : hits) {
+            Document doc = stored.document(hit.doc, Set.of(IncidentFields.JSON));
+            out.add(FleetJson.read(doc.get(IncidentFields.JSON)));
+        }
+        return out;
+    }
+
+    /** Runs a search; a bad query is a {@link QueryException}. */
+    public SearchResult search(SearchRequest request) throws IOException {
+        for (String field : request.facets()) {
+            if (!IncidentFields.FACETS.contains(field)) {
+                throw new QueryException(0, "cannot count values of [" + field + "]"
+                        + dev.daxray.rules.DidYouMean.hint(field, IncidentFields.FACETS)
+                        + "; facet fields: " + String.join(", ", IncidentFields.FACETS));
+            }
+        }
+        Query user = IncidentQueryParser.parse(request.query(), request.now());
+        BooleanQuery.Builder builder = new BooleanQuery.Builder()
+                .add(user, BooleanClause.Occur.MUST)
+                .add(incidents(), BooleanClause.Occur.FILTER);
+        if (request.since() != null || request.until() != null) {
+            long from = request.since() == null ? Long.MIN_VALUE : request.since();
+            long to = request.until() == null ? Long.MAX_VALUE : request.until() - 1;
+            builder.add(LongField.newRangeQuery(IncidentFields.TIME, from, to), BooleanClause.Occur.FILTER);
+        }
+        Query query = builder.build();
+
+        IndexSearcher searcher = searcher();
+        searcher.setTimeout(new QueryTimeoutImpl(request.timeoutMillis()));
+        long total;
+        List<FleetIncident> hits;
+        try {
+            total = searcher.count(query);
+            hits = request.limit() == 0 ? List.of()
+                    : read(searcher, searcher.search(query, request.limit(), newestFirst(), false).scoreDocs);
+        } catch (org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
+            throw new QueryException(0, "query expands to too many terms (more than "
+                    + IndexSearcher.getMaxClauseCount() + "); make its patterns more specific");
+        }
+        Map<String, List<SearchResult.Count>> facetCounts = new LinkedHashMap<>();
+        if (!request.facets().isEmpty() && total > 0) {
+            // Every incident: count straight from the doc values, no collection. Only incident
+            // documents have facet values, so counting every live document counts the incidents.
+            boolean everything = user instanceof MatchAllDocsQuery && request.since() == null && request.until() == null;
+            org.apache.lucene.facet.FacetsCollector matches = everything ? null
+                    : searcher.search(query, new FacetsCollectorManager());
+            for (String field : request.facets()) {
+                SortedSetDocValuesReaderState state = facetState(field);
+                if (state == null) {
+                    facetCounts.put(field, List.of());
+                    continue;
+                }
+                SortedSetDocValuesFacetCounts counts = everything ? new SortedSetDocValuesFacetCounts(state)
+                        : new SortedSetDocValuesFacetCounts(state, matches);
+                facetCounts.put(field, top(counts, field, 50));
+            }
+        } else {
+            request.facets().forEach(field -> facetCounts.put(field, List.of()));
+        }
+        List<SearchResult.FingerprintGroup> groups = List.of();
+        if (request.groupBy()) {
+            Grouping grouping = new Grouping();
+            searcher.search(query, grouping);
+            groups = grouping.groups(Integer.MAX_VALUE);
+        }
+        return new SearchResult(total, hits, facetCounts, groups, searcher.timedOut());
+    }
+
+    private static Sort newestFirst() {
+        SortedNumericSortField time = new SortedNumericSortField(IncidentFields.TIME, SortField.Type.LONG, true,
+                SortedNumericSelector.Type.MAX);
+        time.setMissingValue(Long.MIN_VALUE);
+        return new Sort(time, KeywordField.newSortField(IncidentFields.ID, false, SortedSetSelector.Type.MIN));
+    }
+
+    /** The facet state of one dimension, built once per opened reader; null when no document has it. */
+    private synchronized SortedSetDocValuesReaderState facetState(String dim) throws IOException {
+        if (!facetStates.containsKey(dim)) {
+            searcher();
+            String field = IncidentFields.facetField(dim);
+            boolean present = false;
+            for (LeafReaderContext leaf : reader.leaves()) {
+                present |= leaf.reader().getFieldInfos().fieldInfo(field) != null;
+            }
+            facetStates.put(dim, present ? new DefaultSortedSetDocValuesReaderState(reader, field, facets) : null);
+        }
+        return facetStates.get(dim);
+    }
+
+    private static List<SearchResult.Count> top(SortedSetDocValuesFacetCounts counts, String field, int n)
+            throws IOException {
+        FacetResult result;
+        try {
+            result = counts.getTopChildren(n, field);
+        } catch (IllegalArgumentException e) {
+            return List.of();      // a dimension no document has
+        }
+        if (result == null) {
+            return List.of();
+        }
+        List<SearchResult.Count> out = new ArrayList<>();
+        for (LabelAndValue lv : result.labelValues) {
+            out.add(new SearchResult.Count(lv.label, lv.value.longValue()));
+        }
+        out.sort(Comparator.comparingLong(SearchResult.Count::count).reversed().thenComparing(SearchResult.Count::value));
+        return out;
+    }
+
+    /** The fleet summary over every incident. */
+    public FleetStats stats(int top) throws IOException {
+        IndexSearcher searcher = searcher();
+        Tally tally = new Tally();
+        searcher.search(incidents(), tally);
+        Map<String, List<String>> problems = new TreeMap<>();
+        List<BundleRecord> bundles = bundles();
+        for (BundleRecord b : bundles) {
+            if (!b.problems().isEmpty()) {
+                problems.put(b.bundle(), b.problems());
+            }
+        }
+        List<SearchResult.Count> bySeverity = new ArrayList<>();
+        for (Severity s : Severity.values()) {
+            long n = tally.bySeverity.getOrDefault(s.label(), 0L);
+            if (n > 0) {
+                bySeverity.add(new SearchResult.Count(s.label(), n));
+            }
+        }
+        return new FleetStats(tally.incidents, bundles.size(), tally.byHost.size(), sorted(tally.byKind, Integer.MAX_VALUE),
+                bySeverity, sorted(tally.byKernel, Integer.MAX_VALUE), tally.grouping.groups(top),
+                sorted(tally.byHost, top), tally.severityByDay, tally.kernelByDay, tally.untimed, problems);
+    }
+
+    private static List<SearchResult.Count> sorted(Map<String, Long> counts, int top) {
+        return counts.entrySet().stream()
+                .map(e -> new SearchResult.Count(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong(SearchResult.Count::count).reversed().thenComparing(SearchResult.Count::value))
+                .limit(top).toList();
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        try {
+            invalidateReader();
+        } finally {
+            try {
+                if (writer != null) {
+                    writer.rollback();      // drops whatever was not committed; never a partial bundle
+                }
+            } finally {
+                directory.close();
+            }
+        }
+    }
+
+    // ---- collectors over doc values
+
+    /** The single value of a keyword field's doc values for {@code doc}, or null. */
+    private static String value(SortedSetDocValues values, int doc) throws IOException {
+        if (values.advanceExact(doc)) {
+            return values.lookupOrd(values.nextOrd()).utf8ToString();
+        }
+        return null;
+    }
+
+    /** Fingerprint → hosts and incidents, over the documents collected. */
+    private static class Grouping extends SimpleCollector {
+        private final Map<String, Set<String>> hosts = new HashMap<>();
+        private final Map<String, Long> incidents = new HashMap<>();
+        private final Map<String, String> kinds = new HashMap<>();
+        private SortedSetDocValues fingerprint;
+        private SortedSetDocValues host;
+        private SortedSetDocValues kind;
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            fingerprint = DocValues.getSortedSet(context.reader(), IncidentFields.FINGERPRINT);
+            host = DocValues.getSortedSet(context.reader(), IncidentFields.HOST);
+            kind = DocValues.getSortedSet(context.reader(), IncidentFields.KIND);
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            String fp = value(fingerprint, doc);
+            if (fp == null) {
+                return;
+            }
+            String h = value(host, doc);
+            hosts.computeIfAbsent(fp, k -> new TreeSet<>()).add(h == null ? "?" : h);
+            incidents.merge(fp, 1L, Long::sum);
+            if (!kinds.containsKey(fp)) {
+                kinds.put(fp, value(kind, doc));
+            }
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+
+        List<SearchResult.FingerprintGroup> groups(int top) {
+            return hosts.entrySet().stream()
+                    .map(e -> new SearchResult.FingerprintGroup(e.getKey(), kinds.get(e.getKey()), e.getValue().size(),
+                            incidents.get(e.getKey()), e.getValue().stream().limit(5).toList()))
+                    .sorted(Comparator.comparingInt(SearchResult.FingerprintGroup::hosts).reversed()
+                            .thenComparing(Comparator.comparingLong(SearchResult.FingerprintGroup::incidents).reversed())
+                            .thenComparing(SearchResult.FingerprintGroup::fingerprint))
+                    .limit(top).toList();
+        }
+    }
+
+    /** Every count the report needs, in one pass. */
+    private static final class Tally extends SimpleCollector {
+        final Grouping grouping = new Grouping();
+        final Map<String, Long> byKind = new HashMap<>();
+        final Map<String, Long> bySeverity = new HashMap<>();
+        final Map<String, Long> byKernel = new HashMap<>();
+        final Map<String, Long> byHost = new HashMap<>();
+        final SortedMap<String, Map<String, Long>> severityByDay = new TreeMap<>();
+        final SortedMap<String, Map<String, Long>> kernelByDay = new TreeMap<>();
+        long incidents;
+        long untimed;
+        private SortedSetDocValues kind;
+        private SortedSetDocValues severity;
+        private SortedSetDocValues kernel;
+        private SortedSetDocValues host;
+        private SortedNumericDocValues time;
+
+        @Override
+        protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            grouping.doSetNextReader(context);
+            kind = DocValues.getSortedSet(context.reader(), IncidentFields.KIND);
+            severity = DocValues.getSortedSet(context.reader(), IncidentFields.SEVERITY);
+            kernel = DocValues.getSortedSet(context.reader(), IncidentFields.KERNEL);
+            host = DocValues.getSortedSet(context.reader(), IncidentFields.HOST);
+            time = DocValues.getSortedNumeric(context.reader(), IncidentFields.TIME);
+        }
+
+        @Override
+        public void collect(int doc) throws IOException {
+            grouping.collect(doc);
+            incidents++;
+            String k = orUnknown(value(kind, doc));
+            String s = orUnknown(value(severity, doc));
+            String kv = orUnknown(value(kernel, doc));
+            byKind.merge(k, 1L, Long::sum);
+            bySeverity.merge(s, 1L, Long::sum);
+            byKernel.merge(kv, 1L, Long::sum);
+            byHost.merge(orUnknown(value(host, doc)), 1L, Long::sum);
+            if (time.advanceExact(doc)) {
+                String day = Instant.ofEpochMilli(time.nextValue()).atZone(ZoneOffset.UTC).toLocalDate().toString();
+                severityByDay.computeIfAbsent(day, d -> new TreeMap<>()).merge(s, 1L, Long::sum);
+                kernelByDay.computeIfAbsent(day, d -> new TreeMap<>()).merge(kv, 1L, Long::sum);
+            } else {
+                untimed++;
+            }
+        }
+
+        private static String orUnknown(String value) {
+            return value == null ? "unknown" : value;
+        }
+
+        @Override
+        public ScoreMode scoreMode() {
+            return ScoreMode.COMPLETE_NO_SCORES;
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package dev.daxray.index;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.lucene.analysis.standard.StandardAnalyzer;
+import org.apache.lucene.document.KeywordField;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queryparser.classic.QueryParserConstants;
+import org.apache.lucene.queryparser.classic.Token;
+import org.apache.lucene.search.FieldExistsQuery;
+import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.RegexpQuery;
+import org.apache.lucene.search.TermRangeQuery;
+import org.apache.lucene.search.WildcardQuery;
+import org.apache.lucene.util.automaton.RegExp;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
+
+import dev.daxray.rules.DidYouMean;
+
+/**
+ * Lucene's classic query syntax over the incident fields, with each field read for what it is:
+ * keyword fields match exactly (no analysis), numeric fields take decimal or {@code 0x…} values and
+ * ranges, {@code time} takes dates, text fields are analysed. Unknown fields, bad values and
+ * pathological patterns are {@link QueryException}s with the column they start at.
+ *
+ * <p>Bounds, so one query cannot take the machine down: the query text is at most
+ * {@value #MAX_QUERY_CHARS} characters; leading wildcards are rejected (they enumerate every term);
+ * wildcard and regular-expression patterns are at most {@value #MAX_PATTERN_CHARS} characters and
+ * their automata at most {@value #DETERMINIZE_WORK_LIMIT} units of determinization work; Boolean
+ * queries keep Lucene's clause limit. The searcher adds a time limit.
+ */
+final class IncidentQueryParser extends QueryParser {
+
+    static final int MAX_QUERY_CHARS = 4096;
+    static final int MAX_PATTERN_CHARS = 128;
+    static final int DETERMINIZE_WORK_LIMIT = 10_000;
+
+    private static final Set<String> LOWERCASE_KEYWORDS = Set.of(IncidentFields.KIND, IncidentFields.LABELS,
+            IncidentFields.SEVERITY, IncidentFields.FS, IncidentFields.TIME_SOURCE);
+    private static final Pattern LEXICAL_COLUMN = Pattern.compile("column (\\d+)");
+
+    private final String text;
+    private final Instant now;
+
+    private IncidentQueryParser(String text, Instant now) {
+        super(IncidentFields.TEXT, new StandardAnalyzer());
+        this.text = text;
+        this.now = now;
+        setAllowLeadingWildcard(false);
+        setDefaultOperator(QueryParser.AND_OPERATOR);
+        setDeterminizeWorkLimit(DETERMINIZE_WORK_LIMIT);
+    }
+
+    /** The query for {@code text}; blank or {@code *} means every incident. */
+    static Query parse(String text, Instant now) {
+        if (text.length() > MAX_QUERY_CHARS) {
+            throw new QueryException(MAX_QUERY_CHARS + 1, "query longer than " + MAX_QUERY_CHARS + " characters");
+        }
+        if (text.isBlank() || text.strip().equals("*")) {
+            return new MatchAllDocsQuery();
+        }
+        IncidentQueryParser parser = new IncidentQueryParser(text, now);
+        try {
+            return parser.parse(text);
+        } catch (ParseException e) {
+            throw syntaxError(text, e);
+        }
+    }
+
+    private static QueryException syntaxError(String text, ParseException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof ParseException p && p.currentToken != null && p.currentToken.next != null) {
+            Token bad = p.currentToken.next;
+            if (bad.kind == QueryParserConstants.EOF) {
+                return new QueryException(text.stripTrailing().length() + 1,
+                        "unexpected end of query; expected a term, a phrase, ( or [");
+            }
+            return new QueryException(bad.beginColumn, "unexpected [" + bad.image + "]");
+        }
+        if (cause instanceof ParseException p && p.getCause() == null && p.currentToken == null) {
+            return new QueryException(0, p.getMessage());
+        }
+        String message = cause == null ? e.getMessage() : cause.getMessage();
+        Matcher column = LEXICAL_COLUMN.matcher(message == null ? "" : message);
+        int quote = unmatchedQuote(text);
+        if (quote >= 0) {
+            return new QueryException(quote + 1, "unterminated quote");
+        }
+        if (column.find()) {
+            String what = message.contains("<EOF>") ? "unterminated range or escape" : "unexpected character";
+            return new QueryException(Integer.parseInt(column.group(1)), what);
+        }
+        return new QueryException(0, message == null ? "cannot parse the query" : message);
+    }
+
+    /** The index of a {@code "} that is never closed, or -1. */
+    private static int unmatchedQuote(String text) {
+        int open = -1;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '"') {
+                open = open < 0 ? i : -1;
+            }
+        }
+        return open;
+    }
+
+    // ---- field handling
+
+    private enum Kind { KEYWORD, NUMBER, TEXT }
+
+    private Kind kind(String field) {
+        if (IncidentFields.KEYWORDS.contains(field)) {
+            return Kind.KEYWORD;
+        }
+        if (IncidentFields.NUMBERS.contains(field)) {
+            return Kind.NUMBER;
+        }
+        if (IncidentFields.TEXTS.contains(field)) {
+            return Kind.TEXT;
+        }
+        throw error(field, "unknown field [" + field + "]" + DidYouMean.hint(field, IncidentFields.QUERYABLE.keySet())
+                + "; fields: " + String.join(", ", IncidentFields.QUERYABLE.keySet()));
+    }
+
+    /** An error pointing at {@code field:} when the query names it, else at the last token read. */
+    private QueryException error(String field, String message) {
+        int end = token == null ? text.length() : Math.max(0, token.beginColumn - 1);
+        int at = text.lastIndexOf(field + ":", end);
+        int column = at >= 0 ? at + 1 : token == null ? 0 : token.beginColumn;
+        return new QueryException(column, message);
+    }
+
+    private String keywordValue(String field, String value) {
+        return LOWERCASE_KEYWORDS.contains(field) ? value.toLowerCase(Locale.ROOT) : value;
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+        return switch (kind(field)) {
+            case KEYWORD -> KeywordField.newExactQuery(field, keywordValue(field, queryText));
+            case NUMBER -> LongField.newExactQuery(field, number(field, queryText));
+            case TEXT -> super.getFieldQuery(field, queryText, quoted);
+        };
+    }
+
+    @Override
+    protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+        return kind(field) == Kind.TEXT ? super.getFieldQuery(field, queryText, slop) : getFieldQuery(field, queryText, true);
+    }
+
+    @Override
+    protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive,
+                                  boolean endInclusive) throws ParseException {
+        String low = part1 == null || part1.equals("*") ? null : part1;
+        String high = part2 == null || part2.equals("*") ? null : part2;
+        return switch (kind(field)) {
+            case KEYWORD -> TermRangeQuery.newStringRange(field, low == null ? null : keywordValue(field, low),
+                    high == null ? null : keywordValue(field, high), startInclusive, endInclusive);
+            case NUMBER -> {
+                long from = low == null ? Long.MIN_VALUE : number(field, low);
+                long to = high == null ? Long.MAX_VALUE : number(field, high);
+                if (low != null && !startInclusive) {
+                    if (from == Long.MAX_VALUE) {
+                        yield new org.apache.lucene.search.MatchNoDocsQuery();
+                    }
+                    from++;
+                }
+                if (high != null && !endInclusive) {
+                    if (to == Long.MIN_VALUE) {
+                        yield new org.apache.lucene.search.MatchNoDocsQuery();
+                    }
+                    to--;
+                }
+                yield LongField.newRangeQuery(field, from, to);
+            }
+            case TEXT -> super.getRangeQuery(field, low, high, startInclusive, endInclusive);
+        };
+    }
+
+    @Override
+    protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+        if (termStr.equals("*")) {
+            if (field.equals("*")) {
+                return new MatchAllDocsQuery();
+            }
+            Kind k = kind(field);
+            return k == Kind.TEXT ? super.getWildcardQuery(field, termStr) : new FieldExistsQuery(field);
+        }
+        checkPattern(field, termStr, "wildcard");
+        if (termStr.startsWith("*") || termStr.startsWith("?")) {
+            throw error(field, "leading wildcard in [" + termStr + "] is not allowed: it would scan every term;"
+                    + " anchor the pattern (e.g. " + termStr.replaceFirst("^[*?]+", "") + "*)");
+        }
+        return switch (kind(field)) {
+            case KEYWORD -> new WildcardQuery(new Term(field, keywordValue(field, termStr)), DETERMINIZE_WORK_LIMIT);
+            case NUMBER -> throw numericPattern(field, termStr);
+            case TEXT -> guarded(field, () -> super.getWildcardQuery(field, termStr));
+        };
+    }
+
+    @Override
+    protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+        return switch (kind(field)) {
+            case KEYWORD -> new org.apache.lucene.search.PrefixQuery(new Term(field, keywordValue(field, termStr)));
+            case NUMBER -> throw numericPattern(field, termStr + "*");
+            case TEXT -> super.getPrefixQuery(field, termStr);
+        };
+    }
+
+    @Override
+    protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+        checkPattern(field, termStr, "regular expression");
+        Kind k = kind(field);
+        if (k == Kind.NUMBER) {
+            throw numericPattern(field, "/" + termStr + "/");
+        }
+        String value = k == Kind.KEYWORD ? keywordValue(field, termStr) : termStr;
+        try {
+            return new RegexpQuery(new Term(field, value), RegExp.ALL, DETERMINIZE_WORK_LIMIT);
+        } catch (TooComplexToDeterminizeException e) {
+            throw error(field, "regular expression [" + termStr + "] is too complex (more than "
+                    + DETERMINIZE_WORK_LIMIT + " units of determinization work)");
+        } catch (IllegalArgumentException e) {
+            throw error(field, "bad regular expression [" + termStr + "]: " + e.getMessage());
+        }
+    }
+
+    @Override
+    protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+        return switch (kind(field)) {
+            case KEYWORD -> new FuzzyQuery(new Term(field, keywordValue(field, termStr)),
+                    Math.max(0, Math.min(FuzzyQuery.defaultMaxEdits, Math.round(minSimilarity))));
+            case NUMBER -> throw numericPattern(field, termStr + "~");
+            case TEXT -> super.getFuzzyQuery(field, termStr, minSimilarity);
+        };
+    }
+
+    private void checkPattern(String field, String pattern, String what) {
+        if (pattern.length() > MAX_PATTERN_CHARS) {
+            throw error(field, what + " longer than " + MAX_PATTERN_CHARS + " characters");
+        }
+    }
+
+    private interface QuerySupplier {
+        Query get() throws ParseException;
+    }
+
+    private Query guarded(String field, QuerySupplier supplier) throws ParseException {
+        try {
+            return supplier.get();
+        } catch (TooComplexToDeterminizeException e) {
+            throw error(field, "pattern is too complex");
+        }
+    }
+
+    private QueryException numericPattern(String field, String value) {
+        return error(field, "field [" + field + "] is numeric: [" + value + "] is not a number;"
+                + " use " + field + ":VALUE or " + field + ":[LOW TO HIGH]");
+    }
+
+    /** The indexed long of a value of a numeric field. */
+    private long number(String field, String value) {
+        String v = value.strip();
+        try {
+            switch (field) {
+                case IncidentFields.PFN, IncidentFields.PHYS_ADDR -> {
+                    long parsed = v.startsWith("0x") || v.startsWith("0X")
+                            ? Long.parseUnsignedLong(v.substring(2), 16) : Long.parseUnsignedLong(v);
+                    return IncidentFields.unsigned(parsed);
+                }
+                case IncidentFields.START -> {
+                    return IncidentFields.micros(new BigDecimal(v));
+                }
+                case IncidentFields.TIME -> {
+                    return TimeSpec.parse(v, now);
+                }
+                case IncidentFields.SEVERITY_RANK -> {
+                    return dev.daxray.rules.Severity.parse(v).map(s -> (long) s.ordinal()).orElseGet(() -> Long.parseLong(v));
+                }
+                default -> {
+                    return Long.parseLong(v);
+                }
+            }
+        } catch (NumberFormatException | ArithmeticException e) {
+            String form = IncidentFields.HEX_NUMBERS.contains(field) ? "0x… hex or a decimal number"
+                    : field.equals(IncidentFields.START) ? "seconds, e.g. 5187.4" : "an integer";
+            throw error(field, "bad number [" + value + "] for " + field + "; expected " + form);
+        } catch (IllegalArgumentException e) {
+            throw error(field, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package dev.daxray.cli;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+
+import dev.daxray.fleet.Batch;
+import dev.daxray.fleet.BundleReader;
+import dev.daxray.fleet.FleetIncident;
+import dev.daxray.fleet.FleetJson;
+import dev.daxray.fleet.FleetScanner;
+import dev.daxray.index.IncidentIndex;
+import dev.daxray.rules.RuleLoader;
+import dev.daxray.rules.RuleSet;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code daxray batch}: triage every host of fleet dumps into the incident index. */
+@Command(name = "batch",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Triage every host bundle of fleet dumps and upsert the incidents into a Lucene index.",
+                "",
+                "A fleet dump is a directory with one entry per host: a directory of captures (read",
+                "recursively, compressed files too), a tar archive (.tar, .tar.gz, .tar.zst, .tar.xz), or one",
+                "capture file. The host is named by the logs, else by the entry's name. Hidden entries and",
+                "those the fleet root's .daxrayignore names are skipped.",
+                "",
+                "Re-running is safe: incidents are upserted by id, and a bundle whose content (and rules) are",
+                "unchanged is skipped. A host that cannot be read is reported and skipped; the batch goes on."},
+        footer = {"", "Examples:",
+                "  daxray batch --index idx samples/fleet/",
+                "  daxray batch --index /srv/daxray/idx --jobs 2 --ndjson new.ndjson /dumps/2026-03-0*",
+                "", "Exit codes: 0 every host read, 2 usage error or some host (or input) could not be read."})
+public final class BatchCommand implements Callable<Integer> {
+
+    @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index directory (created when missing).")
+    Path index;
+
+    @Option(names = "--jobs", paramLabel = "N", description = "Hosts read in parallel (default: cores, at most 4).")
+    Integer jobs;
+
+    @Option(names = "--ndjson", paramLabel = "FILE", description = "Also write the incidents indexed by this run, one JSON object a line.")
+    Path ndjson;
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "Also load the *.rules files of DIR (repeatable).")
+    List<Path> ruleDirs = new ArrayList<>();
+
+    @Option(names = "--commit-every", defaultValue = "64", paramLabel = "N",
+            description = "Commit after every N hosts (and every 2 s); a killed batch loses at most the uncommitted ones (default: ${DEFAULT-VALUE}).")
+    int commitEvery;
+
+    @Option(names = "--quiet", description = "No progress display (host problems and the summary are still printed).")
+    boolean quiet;
+
+    @Option(names = "--debug", description = "Show stack traces for internal errors.")
+    boolean debug;
+
+    @Parameters(paramLabel = "FLEET", arity = "1..*", description = "Fleet dump directories (or single host bundles).")
+    List<Path> fleets = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int n = jobs != null ? jobs : Math.min(4, Runtime.getRuntime().availableProcessors());
+        if (n < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, not [" + n + "]");
+        }
+        List<RuleLoader.RuleText> texts = new ArrayList<>(RuleLoader.shipped());
+        for (Path dir : ruleDirs) {
+            texts.addAll(RuleLoader.read(dir));
+        }
+        RuleSet rules = RuleLoader.load(texts);
+        FleetScanner.Scan scan = FleetScanner.scan(fleets);
+        scan.problems().forEach(p -> err.println("daxray: " + p));
+        long started = System.nanoTime();
+        Batch.Summary summary;
+        long total;
+        try (IncidentIndex idx = IncidentIndex.openForWriting(index);
+             Writer json = ndjson == null ? null : Files.newBufferedWriter(ndjson, StandardCharsets.UTF_8)) {
+            BatchProgress progress = BatchProgress.forStderr(err, quiet);
+            Batch.Listener listener = json == null ? progress : new Batch.Listener() {
+                @Override
+                public void started(int bundles, long bytes) {
+                    progress.started(bundles, bytes);
+                }
+
+                @Override
+                public void bytesRead(long bytes) {
+                    progress.bytesRead(bytes);
+                }
+
+                @Override
+                public void finished(BundleReader.Outcome outcome) {
+                    progress.finished(outcome);
+                }
+
+                @Override
+                public void indexed(FleetIncident incident) {
+                    try {
+                        json.write(FleetJson.write(incident));
+                        json.write('\n');
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            };
+            summary = Batch.run(scan.bundles(), idx, rules, digest(texts), new Batch.Options(n, Math.max(1, commitEvery), 2_000), listener);
+            total = idx.incidentCount();
+        }
+        double seconds = (System.nanoTime() - started) / 1e9;
+        printSummary(new PrintWriter(new BufferedWriter(out)), summary, total, seconds, scan);
+        boolean problems = !scan.problems().isEmpty() || summary.failed() > 0 || !summary.withProblems().isEmpty();
+        return problems ? ExitCodes.USAGE_OR_IO : ExitCodes.OK;
+    }
+
+    private static void printSummary(PrintWriter out, Batch.Summary s, long total, double seconds, FleetScanner.Scan scan) {
+        long withProblems = s.withProblems().stream().filter(o -> o.status() != BundleReader.Status.FAILED).count();
+        out.printf(java.util.Locale.ROOT, "hosts: %d (%d indexed, %d unchanged, %d failed, %d with problems)%n",
+                s.bundles(), s.indexed(), s.unchanged(), s.failed(), withProblems);
+        out.printf(java.util.Locale.ROOT, "bytes: %.1f MB read in %.1f s (%.1f MB/s)%n", s.bytes() / 1e6, seconds,
+                s.bytes() / 1e6 / Math.max(seconds, 1e-3));
+        out.printf("incidents: %d indexed by this run; the index holds %d%n", s.incidents(), total);
+        if (!s.byKind().isEmpty()) {
+            out.println("  by kind:     " + join(s.byKind()));
+            out.println("  by severity: " + join(orderedSeverities(s.bySeverity())));
+        }
+        if (!s.withProblems().isEmpty() || !scan.problems().isEmpty()) {
+            out.println("hosts with errors:");
+            for (BundleReader.Outcome o : s.withProblems()) {
+                out.println("  " + o.bundle().name() + (o.status() == BundleReader.Status.FAILED ? " (skipped)" : " (indexed)")
+                        + ": " + String.join("; ", o.problems()));
+            }
+            for (String p : scan.problems()) {
+                out.println("  " + p);
+            }
+        }
+        out.flush();
+    }
+
+    private static Map<String, Long> orderedSeverities(Map<String, Long> bySeverity) {
+        Map<String, Long> ordered = new java.util.LinkedHashMap<>();
+        for (String label : dev.daxray.rules.Severity.labels()) {
+            if (bySeverity.containsKey(label)) {
+                ordered.put(label, bySeverity.get(label));
+            }
+        }
+        return ordered;
+    }
+
+    private static String join(Map<String, Long> counts) {
+        return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    /** What bundle keys depend on besides content: the rules and the index layout. */
+    static String digest(List<RuleLoader.RuleText> texts) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            md.update(("index-format " + IncidentIndex.FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
+            for (RuleLoader.RuleText t : texts) {
+                md.update((t.name() + "\n" + t.text() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(md.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package dev.daxray.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+import dev.daxray.index.FleetStats;
+import dev.daxray.index.IncidentIndex;
+import dev.daxray.index.SearchResult;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code daxray report}: the fleet summary of an incident index. */
+@Command(name = "report",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Summarise the incident index: top fingerprints by host count, incidents by kind, kernel and",
+                "severity over time, hosts with the most incidents, hosts that could only be read in part.",
+                "Text on standard output; --html also writes one self-contained page (inline SVG, no network)."},
+        footer = {"", "Examples:",
+                "  daxray report --index idx",
+                "  daxray report --index idx --html fleet.html",
+                "", "Exit codes: 0 ok, 2 usage error or no index."})
+public final class ReportCommand implements Callable<Integer> {
+
+    @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index directory.")
+    Path index;
+
+    @Option(names = "--html", paramLabel = "FILE", description = "Also write an HTML page with charts to FILE.")
+    Path html;
+
+    @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "Rows in the top lists (default: ${DEFAULT-VALUE}).")
+    int top;
+
+    @Option(names = "--debug", description = "Show stack traces for internal errors.")
+    boolean debug;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        FleetStats stats;
+        try (IncidentIndex idx = IncidentIndex.openForReading(index)) {
+            stats = idx.stats(Math.max(1, top));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        text(out, stats);
+        out.flush();
+        if (html != null) {
+            try (Writer w = Files.newBufferedWriter(html, StandardCharsets.UTF_8)) {
+                w.write(html(stats));
+            }
+            spec.commandLine().getErr().println("daxray: wrote " + html);
+        }
+        return ExitCodes.OK;
+    }
+
+    static void text(PrintWriter out, FleetStats s) {
+        out.printf("fleet: %d incidents on %d hosts; %d host bundles read%n", s.incidents(), s.hosts(), s.bundles());
+        section(out, "incidents by severity", s.bySeverity());
+        section(out, "incidents by kind", s.byKind());
+        section(out, "incidents by kernel", s.byKernel());
+        out.println();
+        out.println("top fingerprints by host count:");
+        for (SearchResult.FingerprintGroup g : s.topFingerprints()) {
+            out.printf("  %s  %-26s  %4d hosts  %5d incidents  e.g. %s%n", g.fingerprint(), g.kind(), g.hosts(),
+                    g.incidents(), String.join(", ", g.sampleHosts().subList(0, Math.min(3, g.sampleHosts().size()))));
+        }
+        section(out, "hosts with the most incidents", s.topHosts());
+        out.println();
+        out.println("severity over time (UTC days):");
+        List<String> severities = dev.daxray.rules.Severity.labels();
+        for (Map.Entry<String, Map<String, Long>> day : s.severityByDay().entrySet()) {
+            List<String> parts = new ArrayList<>();
+            for (String sev : severities) {
+                Long n = day.getValue().get(sev);
+                if (n != null) {
+                    parts.add(sev + " " + n);
+                }
+            }
+            out.println("  " + day.getKey() + "  " + String.join(", ", parts));
+        }
+        if (s.untimed() > 0) {
+            out.println("  (" + s.untimed() + " incidents without a time)");
+        }
+        out.println();
+        out.println("kernels over time (UTC days):");
+        for (Map.Entry<String, Map<String, Long>> day : s.kernelByDay().entrySet()) {
+            List<String> parts = new ArrayList<>();
+            day.getValue().forEach((k, n) -> parts.add(k + " " + n));
+            out.println("  " + day.getKey() + "  " + String.join(", ", parts));
+        }
+        if (!s.bundleProblems().isEmpty()) {
+            out.println();
+            out.println("hosts read in part:");
+            s.bundleProblems().forEach((b, problems) -> out.println("  " + b + ": " + String.join("; ", problems)));
+        }
+    }
+
+    private static void section(PrintWriter out, String title, List<SearchResult.Count> counts) {
+        out.println();
+        out.println(title + ":");
+        int width = counts.stream().mapToInt(c -> c.value().length()).max().orElse(1);
+        for (SearchResult.Count c : counts) {
+            out.printf("  %-" + width + "s  %d%n", c.value(), c.count());
+        }
+    }
+
+    // ---- HTML
+
+    private static final String[] PALETTE = {"#b2182b", "#ef8a62", "#f4c542", "#67a9cf", "#999999", "#1b7837",
+            "#762a83", "#5aae61", "#2166ac", "#d6604d"};
+
+    static String html(FleetStats s) {
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>daxray fleet report</title>\n")
+                .append("<style>body{font:14px system-ui,sans-serif;margin:2em;max-width:1100px;color:#222}")
+                .append("h1{font-size:1.5em}h2{font-size:1.15em;margin-top:2em}table{border-collapse:collapse}")
+                .append("td,th{padding:2px 10px;text-align:left;border-bottom:1px solid #ddd}td.n{text-align:right}")
+                .append("code{font-size:12px}.legend span{display:inline-block;margin-right:1em}")
+                .append(".legend i{display:inline-block;width:10px;height:10px;margin-right:4px}</style></head><body>\n");
+        h.append("<h1>daxray fleet report</h1>\n<p>").append(s.incidents()).append(" incidents on ").append(s.hosts())
+                .append(" hosts; ").append(s.bundles()).append(" host bundles read.</p>\n");
+        h.append("<h2>Incidents by severity</h2>\n").append(bars(s.bySeverity()));
+        h.append("<h2>Incidents by kind</h2>\n").append(bars(s.byKind()));
+        h.append("<h2>Severity over time (UTC days)</h2>\n")
+                .append(stacked(s.severityByDay(), dev.daxray.rules.Severity.labels()));
+        if (s.untimed() > 0) {
+            h.append("<p>").append(s.untimed()).append(" incidents have no time and are not shown above.</p>\n");
+        }
+        TreeSet<String> kernels = new TreeSet<>();
+        s.kernelByDay().values().forEach(m -> kernels.addAll(m.keySet()));
+        h.append("<h2>Kernels over time (UTC days)</h2>\n").append(stacked(s.kernelByDay(), new ArrayList<>(kernels)));
+        h.append("<h2>Incidents by kernel</h2>\n").append(bars(s.byKernel()));
+        h.append("<h2>Top fingerprints by host count</h2>\n<table><tr><th>fingerprint</th><th>kind</th><th>hosts</th>")
+                .append("<th>incidents</th><th>hosts (first few)</th></tr>\n");
+        for (SearchResult.FingerprintGroup g : s.topFingerprints()) {
+            h.append("<tr><td><code>").append(esc(g.fingerprint())).append("</code></td><td>").append(esc(g.kind()))
+                    .append("</td><td class=n>").append(g.hosts()).append("</td><td class=n>").append(g.incidents())
+                    .append("</td><td>").append(esc(String.join(", ", g.sampleHosts()))).append("</td></tr>\n");
+        }
+        h.append("</table>\n<h2>Hosts with the most incidents</h2>\n").append(bars(s.topHosts()));
+        if (!s.bundleProblems().isEmpty()) {
+            h.append("<h2>Hosts read in part</h2>\n<ul>\n");
+            s.bundleProblems().forEach((b, p) -> h.append("<li><b>").append(esc(b)).append("</b>: ")
+                    .append(esc(String.join("; ", p))).append("</li>\n"));
+            h.append("</ul>\n");
+        }
+        h.append("</body></html>\n");
+        return h.toString();
+    }
+
+    /** Horizontal bars, one per value. */
+    private static String bars(List<SearchResult.Count> counts) {
+        if (counts.isEmpty()) {
+            return "<p>(none)</p>\n";
+        }
+        long max = counts.stream().mapToLong(SearchResult.Count::count).max().orElse(1);
+        int row = 22;
+        int labelWidth = 260;
+        int barWidth = 560;
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\">\n",
+                labelWidth + barWidth + 80, counts.size() * row + 4));
+        for (int i = 0; i < counts.size(); i++) {
+            SearchResult.Count c = counts.get(i);
+            int y = i * row + 2;
+            int w = (int) Math.max(1, c.count() * barWidth / max);
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" font-size=\"12\">%s</text>",
+                    labelWidth - 6, y + 15, esc(c.value())));
+            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#4575b4\"/>",
+                    labelWidth, y + 3, w, row - 6));
+            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\">%d</text>\n",
+                    labelWidth + w + 6, y + 15, c.count()));
+        }
+        return svg.append("</svg>\n").toString();
+    }
+
+    /** Vertical stacked bars: one column per day, one colour per series. */
+    private static String stacked(Map<String, Map<String, Long>> byDay, List<String> series) {
+        if (byDay.isEmpty()) {
+            return "<p>(no incidents with a time)</p>\n";
+        }
+        long max = byDay.values().stream().mapToLong(m -> m.values().stream().mapToLong(Long::longValue).sum()).max().orElse(1);
+        int height = 200;
+        int column = Math.max(6, Math.min(40, 900 / byDay.size()));
+        int width = byDay.size() * column + 60;
+        Map<String, String> colours = new LinkedHashMap<>();
+        for (int i = 0; i < series.size(); i++) {
+            colours.put(series.get(i), PALETTE[i % PALETTE.length]);
+        }
+        StringBuilder svg = new StringBuilder();
+        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\">\n",
+                width, height + 40));
+        svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"12\" font-size=\"11\">%d</text>", max));
+        int x = 40;
+        int labelEvery = Math.max(1, byDay.size() / 8);
+        int i = 0;
+        for (Map.Entry<String, Map<String, Long>> day : byDay.entrySet()) {
+            double y = height;
+            for (String name : series) {
+                Long n = day.getValue().get(name);
+                if (n == null) {
+                    continue;
+                }
+                double h = n * (double) height / max;
+                y -= h;
+                svg.append(String.format(Locale.ROOT,
+                        "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\"><title>%s %s: %d</title></rect>",
+                        x, y + 10, column - 2, h, colours.get(name), esc(day.getKey()), esc(name), n));
+            }
+            if (i % labelEvery == 0) {
+                svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>",
+                        x, height + 26, esc(day.getKey())));
+            }
+            svg.append('\n');
+            x += column;
+            i++;
+        }
+        svg.append("</svg>\n<div class=\"legend\">");
+        colours.forEach((name, colour) -> svg.append("<span><i style=\"background:").append(colour).append("\"></i>")
+                .append(esc(name)).append("</span>"));
+        return svg.append("</div>\n").toString();
+    }
+
+    private static String esc(String s) {
+        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}

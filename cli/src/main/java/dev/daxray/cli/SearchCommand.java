@@ -1,0 +1,192 @@
+package dev.daxray.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.daxray.fleet.FleetIncident;
+import dev.daxray.fleet.FleetJson;
+import dev.daxray.index.IncidentFields;
+import dev.daxray.index.IncidentIndex;
+import dev.daxray.index.QueryException;
+import dev.daxray.index.SearchRequest;
+import dev.daxray.index.SearchResult;
+import dev.daxray.index.TimeSpec;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code daxray search}: query the fleet incident index. */
+@Command(name = "search",
+        mixinStandardHelpOptions = true,
+        description = {
+                "Search the incident index with Lucene query syntax (terms are ANDed unless you write OR).",
+                "",
+                "Exact fields: kind, labels, severity, host, kernel, device, fs, comm, fingerprint, model, bios,",
+                "  bundle, timeSource, id, incidentId (wildcards like host:web-* work; leading ones do not).",
+                "Numbers: pfn and physAddr (0x... or decimal, unsigned), pid, boot, evidenceCount,",
+                "  start (seconds since boot), time (2026-03-01, 2026-03-01T12:00Z, now-7d); ranges [A TO B], {A TO B}.",
+                "Text: title, summary, evidence, advice, and text (all of them; the default field)."},
+        footer = {"", "Examples:",
+                "  daxray search --index idx 'kind:dax-poison-consumed' --facet kernel",
+                "  daxray search --index idx 'severity:(critical OR high) AND kernel:6.8*' --since 7d",
+                "  daxray search --index idx 'pfn:[0x3c0000 TO 0x3cffff]' --format json",
+                "  daxray search --index idx --group-by fingerprint 'labels:sigbus-kill'",
+                "  daxray search --index idx 'evidence:\"recovery action for dax page\" -comm:fsx'",
+                "", "Exit codes: 0 ok (also with no hits), 2 usage error, bad query (with its column) or no index."})
+public final class SearchCommand implements Callable<Integer> {
+
+    /** Output formats. */
+    enum Format { text, json }
+
+    @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index directory.")
+    Path index;
+
+    @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--facet", paramLabel = "FIELD", description = "Count the values of FIELD over all matches (repeatable).")
+    List<String> facets = new ArrayList<>();
+
+    @Option(names = "--since", paramLabel = "T", description = "Only incidents at or after T (" + TimeSpec.FORMS + ").")
+    String since;
+
+    @Option(names = "--until", paramLabel = "T", description = "Only incidents before T.")
+    String until;
+
+    @Option(names = "--limit", defaultValue = "20", paramLabel = "N", description = "Show at most N incidents, newest first (default: ${DEFAULT-VALUE}).")
+    int limit;
+
+    @Option(names = "--group-by", paramLabel = "FIELD", description = "Group matches: 'fingerprint' lists how many hosts share each fingerprint.")
+    String groupBy;
+
+    @Option(names = "--timeout", defaultValue = "10000", paramLabel = "MS", description = "Stop a search after MS milliseconds and mark the result partial (default: ${DEFAULT-VALUE}).")
+    long timeoutMillis;
+
+    @Option(names = "--debug", description = "Show stack traces for internal errors.")
+    boolean debug;
+
+    @Parameters(paramLabel = "QUERY", arity = "0..*", description = "The query (words are joined with spaces; none means every incident).")
+    List<String> query = new ArrayList<>();
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (groupBy != null && !groupBy.equals(IncidentFields.FINGERPRINT)) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "invalid value for --group-by: [" + groupBy + "]; expected: fingerprint");
+        }
+        if (limit < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must not be negative");
+        }
+        Instant now = Instant.now();
+        String text = String.join(" ", query);
+        SearchRequest request = new SearchRequest(text, time("--since", since, now), time("--until", until, now), limit,
+                facets, groupBy != null, timeoutMillis, now);
+        SearchResult result;
+        try (IncidentIndex idx = IncidentIndex.openForReading(index)) {
+            result = idx.search(request);
+        } catch (QueryException e) {
+            err.println("daxray: " + e.getMessage());
+            if (e.column() > 0 && e.column() <= text.length() + 1) {
+                err.println("  " + text);
+                err.println("  " + " ".repeat(e.column() - 1) + "^");
+            }
+            return ExitCodes.USAGE_OR_IO;
+        }
+        if (format == Format.json) {
+            out.println(json(result));
+        } else {
+            text(out, result);
+        }
+        out.flush();
+        if (result.partial()) {
+            err.println("daxray: the search hit its time limit (--timeout " + timeoutMillis + "); counts are partial");
+        }
+        return ExitCodes.OK;
+    }
+
+    private Long time(String option, String value, Instant now) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return TimeSpec.parse(value, now);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "invalid value for " + option + ": " + e.getMessage());
+        }
+    }
+
+    static void text(PrintWriter out, SearchResult result) {
+        out.printf("%d incident%s match%s%s%n", result.total(), result.total() == 1 ? "" : "s",
+                result.total() == 1 ? "es" : "", !result.hits().isEmpty() && result.hits().size() < result.total()
+                        ? " (showing the newest " + result.hits().size() + ")" : "");
+        for (FleetIncident f : result.hits()) {
+            out.printf("%-20s  %-16s  %-8s  %-26s  %s  [%s]%n",
+                    f.time() == null ? "-" : Instant.ofEpochMilli(f.time()).toString().replaceFirst("\\.\\d+Z$", "Z"),
+                    f.incident().host(), f.incident().severity().toUpperCase(Locale.ROOT), f.incident().kind(),
+                    f.incident().title(), f.id());
+        }
+        for (Map.Entry<String, List<SearchResult.Count>> facet : result.facets().entrySet()) {
+            out.println();
+            out.println(facet.getKey() + ":");
+            int width = facet.getValue().stream().mapToInt(c -> c.value().length()).max().orElse(0);
+            for (SearchResult.Count c : facet.getValue()) {
+                out.printf("  %-" + Math.max(1, width) + "s  %d%n", c.value(), c.count());
+            }
+            if (facet.getValue().isEmpty()) {
+                out.println("  (no values)");
+            }
+        }
+        if (!result.groups().isEmpty()) {
+            out.println();
+            out.println("fingerprints (hosts sharing each):");
+            for (SearchResult.FingerprintGroup g : result.groups()) {
+                out.printf("  %s  %-26s  %d host%s, %d incident%s: %s%s%n", g.fingerprint(), g.kind(), g.hosts(),
+                        g.hosts() == 1 ? "" : "s", g.incidents(), g.incidents() == 1 ? "" : "s",
+                        String.join(", ", g.sampleHosts()), g.hosts() > g.sampleHosts().size() ? ", …" : "");
+            }
+        }
+    }
+
+    static String json(SearchResult result) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode root = mapper.createObjectNode();
+        root.put("total", result.total());
+        root.put("partial", result.partial());
+        ArrayNode incidents = root.putArray("incidents");
+        for (FleetIncident f : result.hits()) {
+            incidents.add(mapper.readTree(FleetJson.write(f)));
+        }
+        if (!result.facets().isEmpty()) {
+            ObjectNode facets = root.putObject("facets");
+            for (Map.Entry<String, List<SearchResult.Count>> facet : result.facets().entrySet()) {
+                Map<String, Long> counts = new LinkedHashMap<>();
+                facet.getValue().forEach(c -> counts.put(c.value(), c.count()));
+                facets.set(facet.getKey(), mapper.valueToTree(counts));
+            }
+        }
+        if (!result.groups().isEmpty()) {
+            root.set("groups", mapper.valueToTree(result.groups()));
+        }
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root).replace("\r\n", "\n");
+    }
+}
