@@ -22,7 +22,10 @@ public final class StorageFamily extends LineFamily {
 
     @Override
     public List<String> keywords() {
-        return List.of("error, dev", "Buffer I/O error", "nvme");
+        // "nvme nvme0: ..." (controller) and "(sct 0x2 / sc 0x81)" (command status), not every line
+        // that mentions an nvme device: irq names and mount messages ("nvme0q3", "EXT4-fs (nvme0n1p2)")
+        // are common chatter and would send those lines to the parser for nothing.
+        return List.of("error, dev", "Buffer I/O error", "nvme nvme", "(sct 0x");
     }
 
     @Override
