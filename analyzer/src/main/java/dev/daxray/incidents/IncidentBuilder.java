@@ -442,8 +442,9 @@ public final class IncidentBuilder {
      * the first page per process stands for them.
      */
     private static List<String> pfns(List<Event> events) {
-        List<Hex> pages = new ArrayList<>();
-        List<Hex> addresses = new ArrayList<>();
+        // Sets: a flood of repeated lines for one page must not make this quadratic.
+        Set<Hex> pages = new LinkedHashSet<>();
+        Set<Hex> addresses = new LinkedHashSet<>();
         for (Event e : events) {
             if (e instanceof Sigbus || e instanceof Edac) {
                 continue;
@@ -494,7 +495,7 @@ public final class IncidentBuilder {
         return s.contains("corrected") && !s.contains("uncorrected") || s.equals("ce");
     }
 
-    private static List<String> sortedHex(List<Hex> values) {
+    private static List<String> sortedHex(java.util.Collection<Hex> values) {
         return values.stream().filter(java.util.Objects::nonNull).distinct().sorted().map(Hex::toString).toList();
     }
 
