@@ -132,17 +132,25 @@ public final class IncidentBuilder {
 
     /** The findings left after every {@code suppress} clause has removed what it covers. */
     public static List<Finding> suppress(List<Finding> findings) {
-        Set<Finding> dropped = new HashSet<>();
+        // Findings by the events they hold, so each suppressor looks only at findings sharing an event
+        // (a flood of findings on one page must not make this quadratic); identity sets, as a
+        // finding's own hash walks all its events.
+        Map<Object, List<Finding>> byEvent = new HashMap<>();
+        for (Finding f : findings) {
+            for (Event e : f.events()) {
+                byEvent.computeIfAbsent(sameness(e), k -> new ArrayList<>()).add(f);
+            }
+        }
+        Set<Finding> dropped = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Finding suppressor : findings) {
             if (suppressor.rule().suppress().isEmpty()) {
                 continue;
             }
-            Set<Object> events = new HashSet<>();
-            suppressor.events().forEach(e -> events.add(sameness(e)));
-            for (Finding other : findings) {
-                if (other != suppressor && suppressor.rule().suppress().contains(other.kind())
-                        && other.events().stream().anyMatch(e -> events.contains(sameness(e)))) {
-                    dropped.add(other);
+            for (Event e : suppressor.events()) {
+                for (Finding other : byEvent.getOrDefault(sameness(e), List.of())) {
+                    if (other != suppressor && suppressor.rule().suppress().contains(other.kind())) {
+                        dropped.add(other);
+                    }
                 }
             }
         }
