@@ -39,6 +39,22 @@ public final class RulesCommand implements Runnable {
     }
 
     /** The shipped rules plus those of {@code paths}, bound together (all problems at once). */
+    /** The rule set a background load produced, or the load's own failure (a rule error, an I/O error). */
+    static RuleSet loaded(java.util.concurrent.CompletableFuture<RuleSet> loading) throws IOException {
+        try {
+            return loading.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof java.io.UncheckedIOException io) {
+                throw io.getCause();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw e;
+        }
+    }
+
     static RuleSet load(List<Path> paths) throws IOException {
         List<RuleLoader.RuleText> texts = new ArrayList<>(RuleLoader.shipped());
         for (Path path : paths) {

@@ -82,9 +82,18 @@ public final class TriageCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Severity min = severity("--min-severity", minSeverity);
         Severity fail = severity("--fail-on", failOn);
-        RuleSet rules = RulesCommand.load(ruleDirs);
+        // Parsing and binding the rules takes a cold JVM about half a second: do it on the other core
+        // while the inputs are read (a rule error still stops the run, before any output).
+        java.util.concurrent.CompletableFuture<RuleSet> loading = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return RulesCommand.load(ruleDirs);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
         Inputs.Expansion expansion = Inputs.expand(inputs.paths, stdin);
         Timeline timeline = Timeline.read(expansion.inputs(), inputs.scanOptions());
+        RuleSet rules = RulesCommand.loaded(loading);
         Triage.Result result = Triage.run(timeline.events(), rules, min, timeline.addresses(), timeline.clockNotes());
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
