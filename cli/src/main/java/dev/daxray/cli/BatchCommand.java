@@ -87,10 +87,7 @@ public final class BatchCommand implements Callable<Integer> {
         if (n < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, not [" + n + "]");
         }
-        List<RuleLoader.RuleText> texts = new ArrayList<>(RuleLoader.shipped());
-        for (Path dir : ruleDirs) {
-            texts.addAll(RuleLoader.read(dir));
-        }
+        List<RuleLoader.RuleText> texts = RulesCommand.texts(ruleDirs);
         RuleSet rules = RuleLoader.load(texts);
         FleetScanner.Scan scan = FleetScanner.scan(fleets);
         scan.problems().forEach(p -> err.println("daxray: " + p));

@@ -56,11 +56,16 @@ public final class RulesCommand implements Runnable {
     }
 
     static RuleSet load(List<Path> paths) throws IOException {
+        return RuleLoader.load(texts(paths));
+    }
+
+    /** The shipped rule files followed by those of {@code paths} (files or directories). */
+    static List<RuleLoader.RuleText> texts(List<Path> paths) throws IOException {
         List<RuleLoader.RuleText> texts = new ArrayList<>(RuleLoader.shipped());
         for (Path path : paths) {
             texts.addAll(RuleLoader.read(path));
         }
-        return RuleLoader.load(texts);
+        return texts;
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the rules: name, kind, severity, where defined.")
