@@ -67,12 +67,6 @@ final class CaptureScanner {
         }
     }
 
-    /** JSON documents (ndctl, daxctl, bpftrace -f json) start with a brace or an array of objects. */
-    private static boolean looksLikeJson(String firstLine) {
-        return firstLine.startsWith("{") || firstLine.equals("[") || firstLine.startsWith("[{")
-                || firstLine.startsWith("[ {");
-    }
-
     /** The state of one input being read. */
     private final class InputScan {
         private final String file;
@@ -144,7 +138,7 @@ final class CaptureScanner {
             }
             if (!sawContent && !line.isBlank()) {
                 sawContent = true;
-                json = looksLikeJson(line.strip());
+                json = dev.daxray.devices.NdctlReader.looksLikeJson(line);
                 bpftrace = BpftraceReader.recognise(line)
                         .map(mode -> new BpftraceReader(mode, options.bpftrace())).orElse(null);
             }
