@@ -1,10 +1,13 @@
 package dev.daxray.records;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Recognises, from raw bytes, the commonest prefix shapes with a few comparisons, so the lines no
- * family wants can be counted without parsing them. It answers only when sure and otherwise
- * returns null, leaving the line to {@link EnvelopeParser}; a test checks that whenever it answers,
- * the grammar agrees. Not thread-safe: it keeps the time of the last line it recognised.
+ * family wants can be counted without parsing them, and the lines a family wants get their
+ * {@link Envelope} without the envelope grammar. It answers only when sure and otherwise returns
+ * null, leaving the line to {@link EnvelopeParser}; tests check that whenever it answers, the
+ * grammar gives the same envelope. Not thread-safe: it keeps what it read of the last line it recognised.
  */
 public final class PrefixSniffer {
 
@@ -27,16 +30,51 @@ public final class PrefixSniffer {
     }
 
     private long micros;
+    /** Of the last line recognised, relative to its first byte: where the message (or trace payload) starts. */
+    private int bodyStart;
+    /** The printk caller id's span ({@code T123} inside {@code [ T123]}), or -1. */
+    private int callerStart = -1;
+    private int callerEnd;
+    /** The syslog level of a {@code <6>} prefix, or -1. */
+    private int level = -1;
+    /** The trace event name's span. */
+    private int eventStart;
+    private int eventEnd;
+    private Shape shape;
 
     /** The monotonic time of the last line {@link #sniff} recognised, in microseconds. */
     public long micros() {
         return micros;
     }
 
+    /**
+     * The envelope of the line {@link #sniff} last recognised, as the grammar would read it;
+     * {@code buf} and {@code off} must be the ones given to that call.
+     */
+    public Envelope envelope(byte[] buf, int off) {
+        String caller = callerStart < 0 ? null : new String(buf, off + callerStart, callerEnd - callerStart,
+                StandardCharsets.US_ASCII);
+        return switch (shape) {
+            case DMESG, DMESG_CALLER -> new Envelope(EnvelopeKind.DMESG, shape.format(), micros, null, null, null, -1,
+                    caller, bodyStart);
+            case DMESG_RAW -> new Envelope(EnvelopeKind.DMESG_RAW, shape.format(), micros, null, null, null, level,
+                    caller, bodyStart);
+            case FTRACE -> new Envelope(EnvelopeKind.TRACE, shape.format(), micros, null, null, null, -1, null,
+                    bodyStart, new String(buf, off + eventStart, eventEnd - eventStart, StandardCharsets.US_ASCII));
+        };
+    }
+
     /** The shape of the prefix of {@code buf[off, off+len)}, or null when not sure. */
     public Shape sniff(byte[] buf, int off, int len) {
+        shape = sniffShape(buf, off, len);
+        return shape;
+    }
+
+    private Shape sniffShape(byte[] buf, int off, int len) {
         int end = off + len;
         int i = off;
+        callerStart = -1;
+        level = -1;
         if (i < end && buf[i] != '[' && !(buf[i] == '<' && i + 1 < end && isDigit(buf[i + 1]))) {
             return trace(buf, off, end);
         }
@@ -44,7 +82,9 @@ public final class PrefixSniffer {
         if (i < end && buf[i] == '<') {
             int j = i + 1;
             int digits = 0;
+            int pri = 0;
             while (j < end && isDigit(buf[j]) && digits < 3) {
+                pri = pri * 10 + (buf[j] - '0');
                 j++;
                 digits++;
             }
@@ -53,15 +93,16 @@ public final class PrefixSniffer {
             }
             i = j + 1;
             raw = true;
+            level = pri & 7;
         }
         int afterTime = monotonic(buf, i, end);
         if (afterTime < 0) {
             return null;
         }
         boolean caller = false;
-        int afterCaller = caller(buf, afterTime, end);
+        int afterCaller = caller(buf, afterTime, end, off);
         if (afterCaller < 0 && afterTime < end && buf[afterTime] == ' ') {
-            afterCaller = caller(buf, afterTime + 1, end);
+            afterCaller = caller(buf, afterTime + 1, end, off);
         }
         if (afterCaller >= 0) {
             caller = true;
@@ -73,6 +114,7 @@ public final class PrefixSniffer {
         if (!raw && !caller && mayBeJournal(buf, afterTime, end)) {
             return null;
         }
+        bodyStart = (afterTime < end ? afterTime + 1 : afterTime) - off;
         if (raw) {
             return Shape.DMESG_RAW;
         }
@@ -240,18 +282,29 @@ public final class PrefixSniffer {
             return null;
         }
         int payload = i + 1;
-        while (payload < end && buf[payload] == ' ') {
+        while (payload < end && isBlank(buf[payload])) {
             payload++;
         }
         if (payload + 4 < end && isDigit(buf[payload]) && isDigit(buf[payload + 3]) && buf[payload + 4] == '-') {
             return null;
         }
+        if (payload < end && buf[payload] < 0) {
+            return null; // might be a blank beyond ASCII, which the grammar would skip
+        }
+        for (int k = off; k < open; k++) {
+            if (buf[k] < 0) {
+                return null; // a task name beyond ASCII: byte and character offsets part ways
+            }
+        }
         micros = seconds * 1_000_000 + fraction;
+        eventStart = name - off;
+        eventEnd = i - off;
+        bodyStart = payload - off;
         return Shape.FTRACE;
     }
 
-    /** {@code [T123]} or {@code [    C1]} right at {@code i}: the index after it, or -1. */
-    private static int caller(byte[] buf, int i, int end) {
+    /** {@code [T123]} or {@code [    C1]} right at {@code i}: the index after it (and the id's span), or -1. */
+    private int caller(byte[] buf, int i, int end, int off) {
         if (i >= end || buf[i] != '[') {
             return -1;
         }
@@ -262,13 +315,19 @@ public final class PrefixSniffer {
         if (i >= end || (buf[i] != 'T' && buf[i] != 'C')) {
             return -1;
         }
+        int start = i;
         i++;
         int digits = 0;
         while (i < end && isDigit(buf[i])) {
             i++;
             digits++;
         }
-        return digits > 0 && i < end && buf[i] == ']' ? i + 1 : -1;
+        if (digits == 0 || i >= end || buf[i] != ']') {
+            return -1;
+        }
+        callerStart = start - off;
+        callerEnd = i - off;
+        return i + 1;
     }
 
     /**
@@ -282,6 +341,10 @@ public final class PrefixSniffer {
         }
         return j + 7 < end && buf[j + 1] == 'k' && buf[j + 2] == 'e' && buf[j + 3] == 'r' && buf[j + 4] == 'n'
                 && buf[j + 5] == 'e' && buf[j + 6] == 'l' && buf[j + 7] == ':';
+    }
+
+    private static boolean isBlank(byte b) {
+        return b == ' ' || b == '\t' || b == 0x0b || b == '\f' || b == '\r' || (b >= 0x1c && b <= 0x1f);
     }
 
     private static boolean isDigit(byte b) {

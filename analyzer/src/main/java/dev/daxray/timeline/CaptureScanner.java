@@ -119,17 +119,17 @@ final class CaptureScanner {
                 return;
             }
             long mask = options.prefilter() ? prefilter.match(buf, off, len) : allFamilies;
-            if (mask == 0 && !blockOpen) {
-                PrefixSniffer.Shape shape = structured.inDocument() ? null : sniffer.sniff(buf, off, len);
-                if (shape != null) {
-                    sniffedVotes[shape.ordinal()]++;
-                    structured.interrupt();
-                    if (boots.observeTime(sniffer.micros())) {
-                        finishAll();
-                    }
-                    lastMicros = sniffer.micros();
-                    return;
+            // With the prefilter off every line takes the grammar's path, which is what the
+            // equivalence test compares against.
+            PrefixSniffer.Shape shape = options.prefilter() && !structured.inDocument() ? sniffer.sniff(buf, off, len) : null;
+            if (shape != null && mask == 0 && !blockOpen) {
+                sniffedVotes[shape.ordinal()]++;
+                structured.interrupt();
+                if (boots.observeTime(sniffer.micros())) {
+                    finishAll();
                 }
+                lastMicros = sniffer.micros();
+                return;
             }
             String line = new String(buf, off, len, StandardCharsets.UTF_8);
             decoded++;
@@ -150,7 +150,7 @@ final class CaptureScanner {
                 structured.accept(line, lineNo);
                 return;
             }
-            Envelope envelope = envelopes.parse(line);
+            Envelope envelope = shape != null ? sniffer.envelope(buf, off) : envelopes.parse(line);
             String body = line.substring(envelope.bodyStart());
             if (boots.observe(envelope, line, body)) {
                 finishAll();

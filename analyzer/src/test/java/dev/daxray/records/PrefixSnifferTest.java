@@ -1,6 +1,7 @@
 package dev.daxray.records;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,15 @@ class PrefixSnifferTest {
     private static PrefixSniffer.Shape sniff(PrefixSniffer sniffer, String line) {
         byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
         return sniffer.sniff(bytes, 0, bytes.length);
+    }
+
+    /** The sniffer's envelope of {@code line} when it claims it, read from the middle of a buffer. */
+    private static Envelope sniffedEnvelope(String line) {
+        byte[] bytes = ("junk before\n" + line + "\njunk after").getBytes(StandardCharsets.UTF_8);
+        int off = "junk before\n".length();
+        int len = line.getBytes(StandardCharsets.UTF_8).length;
+        PrefixSniffer sniffer = new PrefixSniffer();
+        return sniffer.sniff(bytes, off, len) == null ? null : sniffer.envelope(bytes, off);
     }
 
     @ParameterizedTest
@@ -34,6 +44,34 @@ class PrefixSnifferTest {
         Envelope envelope = new EnvelopeParser().parse(line.stripTrailing());
         assertEquals(shape.format(), envelope.format());
         assertEquals(micros, envelope.micros());
+        assertEquals(envelope, sniffedEnvelope(line.stripTrailing()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "[ 1234.567890] EXT4-fs (nvme0n1p2): re-mounted. Quota mode: none.",
+            "[   34.407451][    T1] Memory failure: 0x3c1b0a: recovery action for dax page: Recovered",
+            "[   34.407451] [  C12] mce: [Hardware Error]: Machine check events logged",
+            "<3>[    3.200000] Memory failure: 0x1: Sending SIGBUS to fsx:4242 due to hardware memory corruption",
+            "<11>[    3.200000][ T77] x",
+            "[    3.200000]",
+            "[    3.200000] ",
+            "           fsx-4242  [003] .....  5310.220417: memory_failure_event: pfn 0x3c1b0a page type dax",
+            "     kworker/0:1-12    (     12) [000] ....   81234.567001123: mce_record:    CPU: 3, MCGc/s: 1c09/5",
+            "  task with spaces-77    [002]  9000.5: mc_event:",
+            "  t-77 [002] 9000.5: aer_event: \t dev_name=0000:00:01.0"})
+    void givesTheGrammarsEnvelope(String line) {
+        Envelope sniffed = sniffedEnvelope(line);
+        assertNotNull(sniffed, line);
+        assertEquals(new EnvelopeParser().parse(line), sniffed);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "  t\u00e4sk-77 [002] 9000.5: mc_event: x",
+            "  t-77 [002] 9000.5: mc_event: \u2003x"})
+    void leavesLinesWhoseOffsetsCouldPartWaysToTheGrammar(String line) {
+        assertNull(sniffedEnvelope(line));
     }
 
     @ParameterizedTest

@@ -20,8 +20,9 @@ import dev.daxray.records.EnvelopeParser;
 import dev.daxray.records.PrefixSniffer;
 
 /**
- * Whenever the byte-level prefix sniffer claims a shape, the envelope grammar must agree on the
- * format and find the body where the sniffer implies, for every line of every sample and real capture.
+ * Whenever the byte-level prefix sniffer claims a shape, the envelope grammar must give the same
+ * envelope (format, time, caller, level, body start, trace event), for every line of every sample
+ * and real capture: the scanner takes the sniffer's envelope instead of parsing.
  */
 class SnifferAgreementTest {
 
@@ -48,10 +49,10 @@ class SnifferAgreementTest {
                     claimed[0]++;
                     String line = new String(buf, off, len, StandardCharsets.UTF_8);
                     Envelope envelope = parser.parse(line);
+                    Envelope sniffed = sniffer.envelope(buf, off);
                     if (!envelope.format().equals(shape.format())
-                            || !Long.valueOf(sniffer.micros()).equals(envelope.micros())) {
-                        disagreements.add(file + ":" + no + ": sniffer " + shape.format() + " " + sniffer.micros()
-                                + ", grammar " + envelope.format() + " " + envelope.micros() + ": " + line);
+                            || !Long.valueOf(sniffer.micros()).equals(envelope.micros()) || !sniffed.equals(envelope)) {
+                        disagreements.add(file + ":" + no + ": sniffer " + sniffed + ", grammar " + envelope + ": " + line);
                     }
                 });
             }
