@@ -54,7 +54,7 @@ public final class ParseDriver<P extends Parser> {
         try {
             return Optional.of(entry.apply(parser));
         } catch (ParseCancellationException sllFailed) {
-            reset(text);
+            parser.reset(); // rewinds the tokens already lexed: no second lexing
             parser.getInterpreter().setPredictionMode(PredictionMode.LL);
             try {
                 return Optional.of(entry.apply(parser));
