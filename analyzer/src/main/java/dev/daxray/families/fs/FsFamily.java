@@ -1,7 +1,9 @@
 package dev.daxray.families.fs;
 
 import java.util.List;
+import java.util.Optional;
 
+import dev.daxray.families.Anchors;
 import dev.daxray.families.LineFamily;
 import dev.daxray.families.OutOfRange;
 import dev.daxray.grammar.ParseDriver;
@@ -22,6 +24,20 @@ import dev.daxray.grammar.fs.FsParser;
  */
 public final class FsFamily extends LineFamily {
 
+    /**
+     * Every message of {@code Fs.g4} names one of these (its keyword tokens, or the part of them all
+     * variants share), and so does every error prefix; {@code erofs} lets all erofs lines through,
+     * since its error prefix is any word and a colon.
+     */
+    static final Anchors ANCHORS = Anchors.of(
+            "Device is about to be removed!", "Shutting down filesystem", "Filesystem has been shut down",
+            "User initiated shutdown received.", "shut down requested", "xfs_do_force_shutdown", "Please u",
+            "already frozen by kernel", "notify_failure", "DAX", "dax", "Mounting ", "Ending clean mount",
+            "Starting recovery", "Ending recovery", "mounted filesystem", "mounted with root inode", "nmounting ",
+            "Remounting filesystem read-only",
+            "error", "Error", "ERROR", "corrupt", "Corruption", "failed", "Failed", "failure", "xfs_repair",
+            "erofs");
+
     @Override
     public String name() {
         return "fs";
@@ -35,7 +51,8 @@ public final class FsFamily extends LineFamily {
     @Override
     protected LineParser newParser() {
         ParseDriver<FsParser> driver = new ParseDriver<>(FsLexer::new, FsParser::new);
-        return record -> driver.tryParse(record.body(), FsParser::line)
-                .flatMap(tree -> OutOfRange.orEmpty(() -> new FsBuilder(record.origin()).visit(tree)));
+        return record -> !ANCHORS.foundIn(record.body()) ? Optional.empty()
+                : driver.tryParse(record.body(), FsParser::line)
+                        .flatMap(tree -> OutOfRange.orEmpty(() -> new FsBuilder(record.origin()).visit(tree)));
     }
 }
