@@ -1,11 +1,15 @@
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -49,23 +53,30 @@ public final class GenerateFleet {
         int hosts = Integer.parseInt(args[1]);
         long perHost = (long) (Double.parseDouble(args[2]) * (1 << 20));
         double percent = args.length > 3 ? Double.parseDouble(args[3]) : 3;
-        Random random = new Random(args.length > 4 ? Long.parseLong(args[4]) : 42);
+        long seed = args.length > 4 ? Long.parseLong(args[4]) : 42;
         Path samples = Path.of(System.getProperty("samples", "samples"));
-        long raw = 0;
-        int withIncidents = 0;
-        for (int h = 0; h < hosts; h++) {
-            Path host = Files.createDirectories(out.resolve(String.format("host-%05d", h)));
-            raw += noise(host.resolve("dmesg.log.gz"), perHost, random);
-            if (random.nextDouble() * 100 < percent) {
-                byte[] capture = Files.readAllBytes(samples.resolve(CASES.get(random.nextInt(CASES.size()))));
-                try (OutputStream os = new GZIPOutputStream(Files.newOutputStream(host.resolve("incident.log.gz")))) {
-                    os.write(capture);
+        AtomicLong raw = new AtomicLong();
+        AtomicInteger withIncidents = new AtomicInteger();
+        // Hosts are independent, each with its own seed: the same fleet whatever the number of threads.
+        IntStream.range(0, hosts).parallel().forEach(h -> {
+            try {
+                Random random = new Random(seed * 1_000_003L + h);
+                Path host = Files.createDirectories(out.resolve(String.format("host-%05d", h)));
+                raw.addAndGet(noise(host.resolve("dmesg.log.gz"), perHost, random));
+                if (random.nextDouble() * 100 < percent) {
+                    byte[] capture = Files.readAllBytes(samples.resolve(CASES.get(random.nextInt(CASES.size()))));
+                    try (OutputStream os = new GZIPOutputStream(Files.newOutputStream(host.resolve("incident.log.gz")))) {
+                        os.write(capture);
+                    }
+                    raw.addAndGet(capture.length);
+                    withIncidents.incrementAndGet();
                 }
-                raw += capture.length;
-                withIncidents++;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        }
-        System.err.printf("wrote %s: %d hosts (%d with incidents), %d MiB uncompressed%n", out, hosts, withIncidents, raw >> 20);
+        });
+        System.err.printf("wrote %s: %d hosts (%d with incidents), %d MiB uncompressed%n", out, hosts, withIncidents.get(),
+                raw.get() >> 20);
     }
 
     private static long noise(Path file, long size, Random random) throws IOException {
