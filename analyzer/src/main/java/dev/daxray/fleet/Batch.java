@@ -109,8 +109,8 @@ public final class Batch {
                 switch (outcome.status()) {
                     case INDEXED -> {
                         index.add(new BundleRecord(outcome.key(), outcome.host(), outcome.bundle().name(),
-                                outcome.bundle().bytes(), outcome.inputs(), outcome.incidents().size(), outcome.problems()),
-                                outcome.incidents());
+                                outcome.bundle().bytes(), outcome.inputs(), outcome.incidents().size(), outcome.problems(),
+                                outcome.bundle().source()), outcome.incidents());
                         for (FleetIncident f : outcome.incidents()) {
                             byKind.merge(f.incident().kind(), 1L, Long::sum);
                             bySeverity.merge(f.incident().severity(), 1L, Long::sum);

@@ -17,6 +17,11 @@ public record HostBundle(String name, Path path, long bytes) {
             ".tbz2", ".tar"};
     private static final String[] COMPRESSED_SUFFIXES = {".gz", ".xz", ".zst", ".bz2"};
 
+    /** Where the bundle is, as the index records it: reading the same place again replaces what it gave. */
+    public String source() {
+        return path.toAbsolutePath().normalize().toString();
+    }
+
     /** True when the name says tar archive; such a bundle must be one. */
     public boolean namedAsArchive() {
         String file = path.getFileName().toString();

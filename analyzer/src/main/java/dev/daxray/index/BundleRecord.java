@@ -19,10 +19,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param inputs    capture files read
  * @param incidents incidents found
  * @param problems  inputs that could not be read, with why (the rest was indexed)
+ * @param source    where the bundle was read (its absolute path): reading that place again with
+ *                  other content (new captures, other rules) replaces what it gave before; null
+ *                  for records written without one
  */
-@JsonPropertyOrder({"key", "host", "bundle", "bytes", "inputs", "incidents", "problems"})
+@JsonPropertyOrder({"key", "host", "bundle", "bytes", "inputs", "incidents", "problems", "source"})
 public record BundleRecord(String key, String host, String bundle, long bytes, int inputs, int incidents,
-                           List<String> problems) {
+                           List<String> problems, String source) {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 

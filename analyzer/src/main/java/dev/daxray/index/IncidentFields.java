@@ -83,6 +83,12 @@ public final class IncidentFields {
     /** Bundle records: the key that says "this bundle's content has been indexed with these rules". */
     public static final String BUNDLE_KEY = "bundleKey";
 
+    /**
+     * Incidents and bundle records: where the bundle was read ({@link BundleRecord#source()}), so
+     * that reading the same place again replaces them. Internal, not a query field.
+     */
+    public static final String SOURCE = "source";
+
     /** Exact-match fields, all of them facetable. */
     public static final List<String> KEYWORDS = List.of(KIND, LABELS, SEVERITY, HOST, KERNEL, DEVICE, FS, COMM,
             FINGERPRINT, MODEL, BIOS, BUNDLE, TIME_SOURCE, ID, INCIDENT_ID);
@@ -230,6 +236,9 @@ public final class IncidentFields {
         doc.add(new KeywordField(ID, "bundle:" + record.key(), Field.Store.YES));
         doc.add(new KeywordField(BUNDLE_KEY, record.key(), Field.Store.YES));
         doc.add(new KeywordField(HOST, record.host(), Field.Store.NO));
+        if (record.source() != null) {
+            doc.add(new KeywordField(SOURCE, record.source(), Field.Store.NO));
+        }
         doc.add(new StoredField(JSON, record.toJson()));
         return doc;
     }

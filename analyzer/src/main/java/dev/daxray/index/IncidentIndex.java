@@ -20,6 +20,7 @@ import java.util.TreeSet;
 
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.FacetResult;
@@ -65,8 +66,11 @@ import dev.daxray.rules.Severity;
  * record per host bundle read ({@link BundleRecord}).
  *
  * <p>Writing is upsert by id ({@code updateDocument(new Term("id", id), doc)}), so reading the same
- * or overlapping dumps again never duplicates. A bundle's incidents and its record are added
- * together and only {@link #commit()} makes them visible; Lucene commits are atomic, so an index
+ * or overlapping dumps again never duplicates. A bundle read again from the same place with other
+ * content (captures added, or rules changed) replaces everything that place gave before, so no
+ * stale incident outlives the content it came from; an incident two places share belongs to the
+ * one read last. A bundle's incidents and its record are added together and only
+ * {@link #commit()} makes them visible; Lucene commits are atomic, so an index
  * killed at any moment opens at its last commit, holding whole bundles only. Nothing is committed
  * on close: what was not committed is read again next time.
  *
@@ -82,6 +86,8 @@ public final class IncidentIndex implements Closeable {
     private final IndexWriter writer;
     private final FacetsConfig facets = IncidentFields.facetsConfig();
     private final Set<String> bundleKeys = new HashSet<>();
+    /** The content keys recorded for each source, to forget them when the source is read again. */
+    private final Map<String, Set<String>> keysBySource = new HashMap<>();
     private DirectoryReader reader;
     private final Map<String, SortedSetDocValuesReaderState> facetStates = new HashMap<>();
 
@@ -135,7 +141,8 @@ public final class IncidentIndex implements Closeable {
         Query bundles = KeywordField.newExactQuery(IncidentFields.TYPE, IncidentFields.BUNDLE_DOC);
         StoredFields stored = searcher.storedFields();
         for (ScoreDoc hit : searcher.search(bundles, Math.max(1, searcher.count(bundles))).scoreDocs) {
-            bundleKeys.add(stored.document(hit.doc).get(IncidentFields.BUNDLE_KEY));
+            BundleRecord record = BundleRecord.fromJson(stored.document(hit.doc).get(IncidentFields.JSON));
+            remember(record);
         }
     }
 
@@ -146,20 +153,46 @@ public final class IncidentIndex implements Closeable {
         return bundleKeys.contains(key);
     }
 
-    /** Adds (upserts) a bundle's incidents and its record; visible after {@link #commit()}. */
+    private void remember(BundleRecord record) {
+        bundleKeys.add(record.key());
+        if (record.source() != null) {
+            keysBySource.computeIfAbsent(record.source(), s -> new HashSet<>()).add(record.key());
+        }
+    }
+
+    /**
+     * Adds (upserts) a bundle's incidents and its record, first deleting whatever its source gave
+     * before; visible after {@link #commit()}, together with the deletions.
+     */
     public synchronized void add(BundleRecord record, List<FleetIncident> incidents) throws IOException {
         requireWriter();
+        if (record.source() != null) {
+            // Deletes apply to documents added before them only: the new ones below stay.
+            writer.deleteDocuments(new Term(IncidentFields.SOURCE, record.source()));
+            Set<String> old = keysBySource.remove(record.source());
+            if (old != null) {
+                bundleKeys.removeAll(old);
+            }
+        }
         for (FleetIncident incident : incidents) {
-            add(incident);
+            Document doc = IncidentFields.incident(incident);
+            if (record.source() != null) {
+                doc.add(new KeywordField(IncidentFields.SOURCE, record.source(), Field.Store.NO));
+            }
+            upsert(incident, doc);
         }
         writer.updateDocument(new Term(IncidentFields.ID, "bundle:" + record.key()), IncidentFields.bundle(record));
-        bundleKeys.add(record.key());
+        remember(record);
     }
 
     /** Upserts one incident; visible after {@link #commit()}. For generated benchmark indexes and tests. */
     public synchronized void add(FleetIncident incident) throws IOException {
         requireWriter();
-        writer.updateDocument(new Term(IncidentFields.ID, incident.id()), facets.build(IncidentFields.incident(incident)));
+        upsert(incident, IncidentFields.incident(incident));
+    }
+
+    private void upsert(FleetIncident incident, Document doc) throws IOException {
+        writer.updateDocument(new Term(IncidentFields.ID, incident.id()), facets.build(doc));
     }
 
     /** Makes everything added so far durable and visible, atomically. */

@@ -104,7 +104,7 @@ class IncidentIndexTest {
     void upsertsByIdAndRemembersBundles() throws IOException {
         FleetIncident a = full("web-01", "1111", "fp1", "6.8.0", 1_000L);
         FleetIncident b = full("web-02", "1111", "fp1", "6.8.0", 2_000L);
-        BundleRecord record = new BundleRecord("k1", "web-01", "web-01", 10, 1, 1, List.of());
+        BundleRecord record = new BundleRecord("k1", "web-01", "web-01", 10, 1, 1, List.of(), "/dumps/a/web-01");
         try (IncidentIndex index = IncidentIndex.openForWriting(dir)) {
             index.add(record, List.of(a));
             index.add(record, List.of(a));
@@ -121,11 +121,31 @@ class IncidentIndexTest {
     }
 
     @Test
+    void readingASourceAgainReplacesWhatItGaveAndForgetsItsOldKey() throws IOException {
+        FleetIncident old = full("web-01", "1111", "fp1", "6.8.0", 1_000L);
+        FleetIncident kept = full("web-02", "2222", "fp2", "6.8.0", 1_000L);
+        FleetIncident fresh = full("web-01", "3333", "fp3", "6.8.0", 2_000L);
+        try (IncidentIndex index = IncidentIndex.openForWriting(dir)) {
+            index.add(new BundleRecord("k1", "web-01", "web-01", 10, 1, 1, List.of(), "/dumps/a/web-01"), List.of(old));
+            index.add(new BundleRecord("k2", "web-02", "web-02", 10, 1, 1, List.of(), "/dumps/a/web-02"), List.of(kept));
+            index.commit();
+        }
+        try (IncidentIndex index = IncidentIndex.openForWriting(dir)) {
+            index.add(new BundleRecord("k3", "web-01", "web-01", 12, 1, 1, List.of(), "/dumps/a/web-01"), List.of(fresh));
+            index.commit();
+            assertEquals(List.of(kept.id(), fresh.id()).stream().sorted().toList(),
+                    index.all().stream().map(FleetIncident::id).sorted().toList());
+            assertTrue(!index.hasBundle("k1") && index.hasBundle("k2") && index.hasBundle("k3"));
+            assertEquals(List.of("k2", "k3"), index.bundles().stream().map(BundleRecord::key).sorted().toList());
+        }
+    }
+
+    @Test
     void uncommittedWorkIsDroppedOnClose() throws IOException {
         try (IncidentIndex index = IncidentIndex.openForWriting(dir)) {
             index.add(full("web-01", "1", "fp", "6.8", 1L));
             index.commit();
-            index.add(new BundleRecord("k2", "web-02", "web-02", 1, 1, 1, List.of()), List.of(full("web-02", "2", "fp", "6.8", 1L)));
+            index.add(new BundleRecord("k2", "web-02", "web-02", 1, 1, 1, List.of(), "/dumps/a/web-02"), List.of(full("web-02", "2", "fp", "6.8", 1L)));
         }
         try (IncidentIndex index = IncidentIndex.openForWriting(dir)) {
             assertEquals(1, index.incidentCount());

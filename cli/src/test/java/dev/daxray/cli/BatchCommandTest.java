@@ -97,6 +97,36 @@ class BatchCommandTest {
     }
 
     @Test
+    void aBundleThatChangedReplacesWhatItGaveBefore() throws IOException {
+        Path fleet = dir.resolve("fleet");
+        TestFleet.generate(fleet, 4, 5);
+        Path index = dir.resolve("idx");
+        assertEquals(0, CliRun.run("batch", "--quiet", "--index", index.toString(), fleet.toString()).exitCode());
+        List<String> before = indexed(index);
+        assertTrue(before.stream().anyMatch(j -> j.contains("\"host-003\"")), "host-003 has incidents to lose");
+        // New captures in the same place: host-003's crash capture becomes another host's unbind capture.
+        Path capture = fleet.resolve("host-003/incident.log");
+        byte[] oldBytes = Files.readAllBytes(capture);
+        java.nio.file.attribute.FileTime oldTime = Files.getLastModifiedTime(capture);
+        Files.write(capture, Files.readAllBytes(TestFleet.samples().resolve(TestFleet.CASES[1])));
+        CliRun again = CliRun.run("batch", "--quiet", "--index", index.toString(), fleet.toString());
+        assertTrue(again.out().startsWith("hosts: 4 (1 indexed, 3 unchanged"), again.out());
+        Path clean = dir.resolve("clean");
+        assertEquals(0, CliRun.run("batch", "--quiet", "--index", clean.toString(), fleet.toString()).exitCode());
+        assertEquals(indexed(clean), indexed(index), "the index holds what a clean run of the changed fleet gives");
+        assertFalse(indexed(index).containsAll(before), "host-003's old incidents are gone");
+        try (IncidentIndex idx = IncidentIndex.openForReading(index)) {
+            assertEquals(4, idx.bundles().size(), "one bundle record per place: the old content's record went too");
+        }
+        // Back to the old captures: indexed again, not skipped by the forgotten key.
+        Files.write(capture, oldBytes);
+        Files.setLastModifiedTime(capture, oldTime);
+        CliRun back = CliRun.run("batch", "--quiet", "--index", index.toString(), fleet.toString());
+        assertTrue(back.out().startsWith("hosts: 4 (1 indexed, 3 unchanged"), back.out());
+        assertEquals(before, indexed(index));
+    }
+
+    @Test
     void facetsAndGroupByOnAGeneratedFleet() throws IOException {
         Path fleet = dir.resolve("fleet");
         TestFleet.generate(fleet, 24, 5);
