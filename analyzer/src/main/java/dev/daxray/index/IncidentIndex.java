@@ -23,13 +23,9 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
-import org.apache.lucene.facet.FacetResult;
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
@@ -42,8 +38,10 @@ import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.ScoreMode;
@@ -53,7 +51,9 @@ import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.SortedSetSelector;
+import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -89,7 +89,7 @@ public final class IncidentIndex implements Closeable {
     /** The content keys recorded for each source, to forget them when the source is read again. */
     private final Map<String, Set<String>> keysBySource = new HashMap<>();
     private DirectoryReader reader;
-    private final Map<String, SortedSetDocValuesReaderState> facetStates = new HashMap<>();
+    private FacetCounter facetCounter;
 
     private IncidentIndex(Directory directory, IndexWriter writer) {
         this.directory = directory;
@@ -220,7 +220,7 @@ public final class IncidentIndex implements Closeable {
         if (reader != null) {
             reader.close();
             reader = null;
-            facetStates.clear();
+            facetCounter = null;
         }
     }
 
@@ -296,33 +296,30 @@ public final class IncidentIndex implements Closeable {
 
         IndexSearcher searcher = searcher();
         searcher.setTimeout(new QueryTimeoutImpl(request.timeoutMillis()));
-        long total;
-        List<FleetIncident> hits;
+        // Every incident: facets count straight from the doc values, no collection. Only incident
+        // documents have facet values, so counting every live document counts the incidents.
+        boolean everything = user instanceof MatchAllDocsQuery && request.since() == null && request.until() == null;
+        boolean collectFacets = !request.facets().isEmpty() && !everything;
+        // One pass over the matches: the count, the newest hits and the facet matches together.
+        TotalHitCountCollectorManager counting = new TotalHitCountCollectorManager();
+        TopFieldCollectorManager newest = request.limit() == 0 ? null
+                : new TopFieldCollectorManager(newestFirst(), request.limit(), null, request.limit());
+        FacetsCollectorManager faceting = collectFacets ? new FacetsCollectorManager() : null;
+        Object[] collected;
         try {
-            total = searcher.count(query);
-            hits = request.limit() == 0 ? List.of()
-                    : read(searcher, searcher.search(query, request.limit(), newestFirst(), false).scoreDocs);
+            collected = searcher.search(query, new MultiCollectorManager(
+                    java.util.stream.Stream.of(counting, newest, faceting).filter(java.util.Objects::nonNull)
+                            .toArray(CollectorManager[]::new)));
         } catch (org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
             throw new QueryException(0, "query expands to too many terms (more than "
                     + IndexSearcher.getMaxClauseCount() + "); make its patterns more specific");
         }
+        long total = (Integer) collected[0];
+        List<FleetIncident> hits = newest == null ? List.of() : read(searcher, ((TopFieldDocs) collected[1]).scoreDocs);
         Map<String, List<SearchResult.Count>> facetCounts = new LinkedHashMap<>();
         if (!request.facets().isEmpty() && total > 0) {
-            // Every incident: count straight from the doc values, no collection. Only incident
-            // documents have facet values, so counting every live document counts the incidents.
-            boolean everything = user instanceof MatchAllDocsQuery && request.since() == null && request.until() == null;
-            org.apache.lucene.facet.FacetsCollector matches = everything ? null
-                    : searcher.search(query, new FacetsCollectorManager());
-            for (String field : request.facets()) {
-                SortedSetDocValuesReaderState state = facetState(field);
-                if (state == null) {
-                    facetCounts.put(field, List.of());
-                    continue;
-                }
-                SortedSetDocValuesFacetCounts counts = everything ? new SortedSetDocValuesFacetCounts(state)
-                        : new SortedSetDocValuesFacetCounts(state, matches);
-                facetCounts.put(field, top(counts, field, 50));
-            }
+            FacetsCollector matches = collectFacets ? (FacetsCollector) collected[collected.length - 1] : null;
+            facetCounts.putAll(facetCounter().count(request.facets(), matches, 50));
         } else {
             request.facets().forEach(field -> facetCounts.put(field, List.of()));
         }
@@ -342,37 +339,12 @@ public final class IncidentIndex implements Closeable {
         return new Sort(time, KeywordField.newSortField(IncidentFields.ID, false, SortedSetSelector.Type.MIN));
     }
 
-    /** The facet state of one dimension, built once per opened reader; null when no document has it. */
-    private synchronized SortedSetDocValuesReaderState facetState(String dim) throws IOException {
-        if (!facetStates.containsKey(dim)) {
-            searcher();
-            String field = IncidentFields.facetField(dim);
-            boolean present = false;
-            for (LeafReaderContext leaf : reader.leaves()) {
-                present |= leaf.reader().getFieldInfos().fieldInfo(field) != null;
-            }
-            facetStates.put(dim, present ? new DefaultSortedSetDocValuesReaderState(reader, field, facets) : null);
+    private synchronized FacetCounter facetCounter() throws IOException {
+        searcher();
+        if (facetCounter == null) {
+            facetCounter = new FacetCounter(reader, facets);
         }
-        return facetStates.get(dim);
-    }
-
-    private static List<SearchResult.Count> top(SortedSetDocValuesFacetCounts counts, String field, int n)
-            throws IOException {
-        FacetResult result;
-        try {
-            result = counts.getTopChildren(n, field);
-        } catch (IllegalArgumentException e) {
-            return List.of();      // a dimension no document has
-        }
-        if (result == null) {
-            return List.of();
-        }
-        List<SearchResult.Count> out = new ArrayList<>();
-        for (LabelAndValue lv : result.labelValues) {
-            out.add(new SearchResult.Count(lv.label, lv.value.longValue()));
-        }
-        out.sort(Comparator.comparingLong(SearchResult.Count::count).reversed().thenComparing(SearchResult.Count::value));
-        return out;
+        return facetCounter;
     }
 
     /** The fleet summary over every incident. */
