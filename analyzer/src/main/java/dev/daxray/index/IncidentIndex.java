@@ -403,17 +403,34 @@ public final class IncidentIndex implements Closeable {
         return null;
     }
 
-    /** Fingerprint → hosts and incidents, over the documents collected. */
+    /** The ordinal of a single-valued keyword field's doc values for {@code doc}, or -1. */
+    private static long ordinal(SortedSetDocValues values, int doc) throws IOException {
+        return values.advanceExact(doc) ? values.nextOrd() : -1;
+    }
+
+    /**
+     * Fingerprint → hosts and incidents, over the documents collected. Within a segment it counts
+     * by ordinal and turns ordinals into strings once per distinct value, when the segment ends.
+     */
     private static class Grouping extends SimpleCollector {
         private final Map<String, Set<String>> hosts = new HashMap<>();
         private final Map<String, Long> incidents = new HashMap<>();
         private final Map<String, String> kinds = new HashMap<>();
+        private final Map<Long, LeafGroup> leafGroups = new HashMap<>();
         private SortedSetDocValues fingerprint;
         private SortedSetDocValues host;
         private SortedSetDocValues kind;
 
+        /** One fingerprint's incidents in the current segment, by ordinal. */
+        private static final class LeafGroup {
+            long incidents;
+            final Set<Long> hosts = new HashSet<>();
+            long kind = -1;
+        }
+
         @Override
         protected void doSetNextReader(LeafReaderContext context) throws IOException {
+            flush();
             fingerprint = DocValues.getSortedSet(context.reader(), IncidentFields.FINGERPRINT);
             host = DocValues.getSortedSet(context.reader(), IncidentFields.HOST);
             kind = DocValues.getSortedSet(context.reader(), IncidentFields.KIND);
@@ -421,16 +438,32 @@ public final class IncidentIndex implements Closeable {
 
         @Override
         public void collect(int doc) throws IOException {
-            String fp = value(fingerprint, doc);
-            if (fp == null) {
+            long fp = ordinal(fingerprint, doc);
+            if (fp < 0) {
                 return;
             }
-            String h = value(host, doc);
-            hosts.computeIfAbsent(fp, k -> new TreeSet<>()).add(h == null ? "?" : h);
-            incidents.merge(fp, 1L, Long::sum);
-            if (!kinds.containsKey(fp)) {
-                kinds.put(fp, value(kind, doc));
+            LeafGroup group = leafGroups.computeIfAbsent(fp, k -> new LeafGroup());
+            if (group.incidents++ == 0) {
+                group.kind = ordinal(kind, doc);
             }
+            group.hosts.add(ordinal(host, doc));
+        }
+
+        /** The current segment's groups into the string-keyed totals. */
+        private void flush() throws IOException {
+            for (Map.Entry<Long, LeafGroup> e : leafGroups.entrySet()) {
+                String fp = fingerprint.lookupOrd(e.getKey()).utf8ToString();
+                LeafGroup group = e.getValue();
+                Set<String> names = hosts.computeIfAbsent(fp, k -> new TreeSet<>());
+                for (long h : group.hosts) {
+                    names.add(h < 0 ? "?" : host.lookupOrd(h).utf8ToString());
+                }
+                incidents.merge(fp, group.incidents, Long::sum);
+                if (!kinds.containsKey(fp)) {
+                    kinds.put(fp, group.kind < 0 ? null : kind.lookupOrd(group.kind).utf8ToString());
+                }
+            }
+            leafGroups.clear();
         }
 
         @Override
@@ -438,7 +471,8 @@ public final class IncidentIndex implements Closeable {
             return ScoreMode.COMPLETE_NO_SCORES;
         }
 
-        List<SearchResult.FingerprintGroup> groups(int top) {
+        List<SearchResult.FingerprintGroup> groups(int top) throws IOException {
+            flush();
             return hosts.entrySet().stream()
                     .map(e -> new SearchResult.FingerprintGroup(e.getKey(), kinds.get(e.getKey()), e.getValue().size(),
                             incidents.get(e.getKey()), e.getValue().stream().limit(5).toList()))
