@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Fleet benchmark, in one run so the ratios hold on a noisy shared machine:
 #   1. `daxray batch` over a synthetic fleet, next to `zcat | grep -c -F` of the prefilter keywords
-#      over the same compressed files (wall time, MB/s of compressed input, peak RSS);
+#      over the same compressed files (the issue's baseline) and `zcat` alone (decompression, the
+#      floor of any reader): wall time, MB/s of compressed input, peak RSS;
 #   2. an index of N generated incidents written straight through IncidentIndex: bytes per
 #      incident, search p50/p99, facet and group-by latency, peak RSS (bench/IndexBench.java).
 #
@@ -34,6 +35,7 @@ timed() {  # timed NAME COMMAND...: wall seconds and peak RSS (KiB) of the comma
 rm -rf "$out/idx-batch" "$out/idx-generated"
 results=$(
   timed zcat-grep bash -c "xargs -a '$out/files.txt' zcat | grep -c -F -f '$out/keywords.txt'"
+  timed zcat bash -c "xargs -a '$out/files.txt' zcat > /dev/null"
   timed batch "$root/daxray" batch --quiet --index "$out/idx-batch" "$fleet"
 )
 echo "fleet: $fleet: $hosts hosts, $(find "$fleet" -type f | wc -l) files, $((bytes >> 20)) MiB compressed, $((raw >> 20)) MiB text, $(nproc) cores"

@@ -4,8 +4,6 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -14,9 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
@@ -27,33 +23,23 @@ import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeoutImpl;
-import org.apache.lucene.index.SortedNumericDocValues;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
-import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
 import org.apache.lucene.search.SortedNumericSortField;
 import org.apache.lucene.search.SortedSetSelector;
-import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.search.TotalHitCountCollectorManager;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
@@ -300,32 +286,34 @@ public final class IncidentIndex implements Closeable {
         // documents have facet values, so counting every live document counts the incidents.
         boolean everything = user instanceof MatchAllDocsQuery && request.since() == null && request.until() == null;
         boolean collectFacets = !request.facets().isEmpty() && !everything;
-        // One pass over the matches: the count, the newest hits and the facet matches together.
-        TotalHitCountCollectorManager counting = new TotalHitCountCollectorManager();
-        TopFieldCollectorManager newest = request.limit() == 0 ? null
-                : new TopFieldCollectorManager(newestFirst(), request.limit(), null, request.limit());
-        FacetsCollectorManager faceting = collectFacets ? new FacetsCollectorManager() : null;
-        Object[] collected;
+        long total;
+        FacetsCollector matches = null;
+        List<FleetIncident> hits;
         try {
-            collected = searcher.search(query, new MultiCollectorManager(
-                    java.util.stream.Stream.of(counting, newest, faceting).filter(java.util.Objects::nonNull)
-                            .toArray(CollectorManager[]::new)));
+            // Facet matches are collected with their count; the newest hits are a pass of their
+            // own, where the sort can skip documents that cannot make the top (it cannot inside a
+            // collector that also has to see every match).
+            if (collectFacets) {
+                matches = searcher.search(query, new FacetsCollectorManager());
+                total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+            } else {
+                total = searcher.count(query);
+            }
+            hits = request.limit() == 0 || total == 0 ? List.of()
+                    : read(searcher, searcher.search(query, request.limit(), newestFirst(), false).scoreDocs);
         } catch (org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
             throw new QueryException(0, "query expands to too many terms (more than "
                     + IndexSearcher.getMaxClauseCount() + "); make its patterns more specific");
         }
-        long total = (Integer) collected[0];
-        List<FleetIncident> hits = newest == null ? List.of() : read(searcher, ((TopFieldDocs) collected[1]).scoreDocs);
         Map<String, List<SearchResult.Count>> facetCounts = new LinkedHashMap<>();
         if (!request.facets().isEmpty() && total > 0) {
-            FacetsCollector matches = collectFacets ? (FacetsCollector) collected[collected.length - 1] : null;
             facetCounts.putAll(facetCounter().count(request.facets(), matches, 50));
         } else {
             request.facets().forEach(field -> facetCounts.put(field, List.of()));
         }
         List<SearchResult.FingerprintGroup> groups = List.of();
         if (request.groupBy()) {
-            Grouping grouping = new Grouping();
+            FingerprintGrouping grouping = new FingerprintGrouping();
             searcher.search(query, grouping);
             groups = grouping.groups(Integer.MAX_VALUE);
         }
@@ -350,7 +338,7 @@ public final class IncidentIndex implements Closeable {
     /** The fleet summary over every incident. */
     public FleetStats stats(int top) throws IOException {
         IndexSearcher searcher = searcher();
-        Tally tally = new Tally();
+        FleetTally tally = new FleetTally();
         searcher.search(incidents(), tally);
         Map<String, List<String>> problems = new TreeMap<>();
         List<BundleRecord> bundles = bundles();
@@ -390,153 +378,6 @@ public final class IncidentIndex implements Closeable {
             } finally {
                 directory.close();
             }
-        }
-    }
-
-    // ---- collectors over doc values
-
-    /** The single value of a keyword field's doc values for {@code doc}, or null. */
-    private static String value(SortedSetDocValues values, int doc) throws IOException {
-        if (values.advanceExact(doc)) {
-            return values.lookupOrd(values.nextOrd()).utf8ToString();
-        }
-        return null;
-    }
-
-    /** The ordinal of a single-valued keyword field's doc values for {@code doc}, or -1. */
-    private static long ordinal(SortedSetDocValues values, int doc) throws IOException {
-        return values.advanceExact(doc) ? values.nextOrd() : -1;
-    }
-
-    /**
-     * Fingerprint → hosts and incidents, over the documents collected. Within a segment it counts
-     * by ordinal and turns ordinals into strings once per distinct value, when the segment ends.
-     */
-    private static class Grouping extends SimpleCollector {
-        private final Map<String, Set<String>> hosts = new HashMap<>();
-        private final Map<String, Long> incidents = new HashMap<>();
-        private final Map<String, String> kinds = new HashMap<>();
-        private final Map<Long, LeafGroup> leafGroups = new HashMap<>();
-        private SortedSetDocValues fingerprint;
-        private SortedSetDocValues host;
-        private SortedSetDocValues kind;
-
-        /** One fingerprint's incidents in the current segment, by ordinal. */
-        private static final class LeafGroup {
-            long incidents;
-            final Set<Long> hosts = new HashSet<>();
-            long kind = -1;
-        }
-
-        @Override
-        protected void doSetNextReader(LeafReaderContext context) throws IOException {
-            flush();
-            fingerprint = DocValues.getSortedSet(context.reader(), IncidentFields.FINGERPRINT);
-            host = DocValues.getSortedSet(context.reader(), IncidentFields.HOST);
-            kind = DocValues.getSortedSet(context.reader(), IncidentFields.KIND);
-        }
-
-        @Override
-        public void collect(int doc) throws IOException {
-            long fp = ordinal(fingerprint, doc);
-            if (fp < 0) {
-                return;
-            }
-            LeafGroup group = leafGroups.computeIfAbsent(fp, k -> new LeafGroup());
-            if (group.incidents++ == 0) {
-                group.kind = ordinal(kind, doc);
-            }
-            group.hosts.add(ordinal(host, doc));
-        }
-
-        /** The current segment's groups into the string-keyed totals. */
-        private void flush() throws IOException {
-            for (Map.Entry<Long, LeafGroup> e : leafGroups.entrySet()) {
-                String fp = fingerprint.lookupOrd(e.getKey()).utf8ToString();
-                LeafGroup group = e.getValue();
-                Set<String> names = hosts.computeIfAbsent(fp, k -> new TreeSet<>());
-                for (long h : group.hosts) {
-                    names.add(h < 0 ? "?" : host.lookupOrd(h).utf8ToString());
-                }
-                incidents.merge(fp, group.incidents, Long::sum);
-                if (!kinds.containsKey(fp)) {
-                    kinds.put(fp, group.kind < 0 ? null : kind.lookupOrd(group.kind).utf8ToString());
-                }
-            }
-            leafGroups.clear();
-        }
-
-        @Override
-        public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE_NO_SCORES;
-        }
-
-        List<SearchResult.FingerprintGroup> groups(int top) throws IOException {
-            flush();
-            return hosts.entrySet().stream()
-                    .map(e -> new SearchResult.FingerprintGroup(e.getKey(), kinds.get(e.getKey()), e.getValue().size(),
-                            incidents.get(e.getKey()), e.getValue().stream().limit(5).toList()))
-                    .sorted(Comparator.comparingInt(SearchResult.FingerprintGroup::hosts).reversed()
-                            .thenComparing(Comparator.comparingLong(SearchResult.FingerprintGroup::incidents).reversed())
-                            .thenComparing(SearchResult.FingerprintGroup::fingerprint))
-                    .limit(top).toList();
-        }
-    }
-
-    /** Every count the report needs, in one pass. */
-    private static final class Tally extends SimpleCollector {
-        final Grouping grouping = new Grouping();
-        final Map<String, Long> byKind = new HashMap<>();
-        final Map<String, Long> bySeverity = new HashMap<>();
-        final Map<String, Long> byKernel = new HashMap<>();
-        final Map<String, Long> byHost = new HashMap<>();
-        final SortedMap<String, Map<String, Long>> severityByDay = new TreeMap<>();
-        final SortedMap<String, Map<String, Long>> kernelByDay = new TreeMap<>();
-        long incidents;
-        long untimed;
-        private SortedSetDocValues kind;
-        private SortedSetDocValues severity;
-        private SortedSetDocValues kernel;
-        private SortedSetDocValues host;
-        private SortedNumericDocValues time;
-
-        @Override
-        protected void doSetNextReader(LeafReaderContext context) throws IOException {
-            grouping.doSetNextReader(context);
-            kind = DocValues.getSortedSet(context.reader(), IncidentFields.KIND);
-            severity = DocValues.getSortedSet(context.reader(), IncidentFields.SEVERITY);
-            kernel = DocValues.getSortedSet(context.reader(), IncidentFields.KERNEL);
-            host = DocValues.getSortedSet(context.reader(), IncidentFields.HOST);
-            time = DocValues.getSortedNumeric(context.reader(), IncidentFields.TIME);
-        }
-
-        @Override
-        public void collect(int doc) throws IOException {
-            grouping.collect(doc);
-            incidents++;
-            String k = orUnknown(value(kind, doc));
-            String s = orUnknown(value(severity, doc));
-            String kv = orUnknown(value(kernel, doc));
-            byKind.merge(k, 1L, Long::sum);
-            bySeverity.merge(s, 1L, Long::sum);
-            byKernel.merge(kv, 1L, Long::sum);
-            byHost.merge(orUnknown(value(host, doc)), 1L, Long::sum);
-            if (time.advanceExact(doc)) {
-                String day = Instant.ofEpochMilli(time.nextValue()).atZone(ZoneOffset.UTC).toLocalDate().toString();
-                severityByDay.computeIfAbsent(day, d -> new TreeMap<>()).merge(s, 1L, Long::sum);
-                kernelByDay.computeIfAbsent(day, d -> new TreeMap<>()).merge(kv, 1L, Long::sum);
-            } else {
-                untimed++;
-            }
-        }
-
-        private static String orUnknown(String value) {
-            return value == null ? "unknown" : value;
-        }
-
-        @Override
-        public ScoreMode scoreMode() {
-            return ScoreMode.COMPLETE_NO_SCORES;
         }
     }
 }

@@ -162,6 +162,9 @@ class IncidentIndexTest {
                 if (h % 2 == 0) {
                     index.add(full(host, "b" + h, "even-" + (h / 4), "6.8.0", 1000L * h));
                 }
+                if (h == 2) {
+                    index.commit(); // two segments: groups and facets merge across them
+                }
             }
             index.commit();
             SearchResult all = index.search(new SearchRequest("", null, null, 3, List.of("kernel", "host"), true, 10_000, NOW));
@@ -171,6 +174,10 @@ class IncidentIndexTest {
             assertEquals(6, all.facets().get("host").size());
             assertEquals(List.of("shared:6", "even-0:2", "even-1:1"),
                     all.groups().stream().map(g -> g.fingerprint() + ":" + g.hosts()).toList());
+            assertEquals(new SearchResult.FingerprintGroup("shared", "dax-poison-consumed", 6, 6,
+                    List.of("host-0", "host-1", "host-2", "host-3", "host-4")), all.groups().get(0),
+                    "incidents, kind and the first five hosts by name");
+            assertEquals(List.of("host-0", "host-2"), all.groups().get(1).sampleHosts());
             SearchResult since = index.search(new SearchRequest("", 3000L, 5000L, 10, List.of(), false, 10_000, NOW));
             assertEquals(List.of("host-4/a4", "host-4/b4", "host-3/a3"), since.hits().stream().map(FleetIncident::id).toList(),
                     "--since is inclusive, --until exclusive; newest first, then by id");
