@@ -55,6 +55,16 @@ class BatchCommandTest {
         assertEquals(List.of("dax-node-3", "db-01", "db-02", "pmem-host-07"), hosts.stream().sorted().toList(),
                 "hosts the logs name keep their name; the others take their directory's");
 
+        // The README shows both outputs; they must be what the commands print (times aside).
+        String readme = Files.readString(TestFleet.samples().getParent().resolve("README.md"));
+        assertEquals(withoutTimes(block(readme, "hosts: 14 (")), withoutTimes(batch.out()));
+        CliRun shown = CliRun.run("search", "--index", index.toString(), "kind:dax-poison-consumed", "--facet", "kernel");
+        String readmeSearch = block(readme, "4 incidents match\n");
+        assertEquals(readmeSearch.substring(readmeSearch.indexOf("\nkernel:")), shown.out().substring(shown.out().indexOf("\nkernel:")));
+        // Sorted: db-01 and db-02 take their files' modification times, which a checkout may order either way.
+        assertEquals(readmeSearch.lines().map(l -> l.replaceFirst("^\\S+Z ", "")).sorted().toList(),
+                shown.out().lines().map(l -> l.replaceFirst("^\\S+Z ", "")).sorted().toList());
+
         CliRun groups = CliRun.run("search", "--index", index.toString(), "--group-by", "fingerprint", "kind:dax-poison-consumed");
         assertTrue(groups.out().contains("2 hosts, 2 incidents: db-01, db-02"), groups.out());
         CliRun text = CliRun.run("search", "--index", index.toString(), "bundle:db-03 host:dl380-db04");
@@ -70,6 +80,18 @@ class BatchCommandTest {
         assertTrue(html.contains("<svg") && html.contains("<rect"), "inline SVG charts");
         assertFalse(html.contains("<script"), "no scripts");
         assertFalse(html.matches("(?s).*(src|href)=\"?https?:.*"), "no network resources");
+    }
+
+    /** The README code block that starts with {@code start}, up to its closing fence. */
+    private static String block(String readme, String start) {
+        int from = readme.indexOf(start);
+        assertTrue(from >= 0, "README has no block starting with " + start);
+        return readme.substring(from, readme.indexOf("```", from));
+    }
+
+    /** Output without the line that says how long the run took. */
+    private static String withoutTimes(String summary) {
+        return summary.replaceAll("(?m)^bytes: .*\n", "");
     }
 
     @Test
