@@ -23,8 +23,19 @@ mceRecord
     : mcePair (COMMA mcePair)* EOF
     ;
 
+// A key holds no ':' or ',' and a value no ',' (RIP: 33:<...>, PROCESSOR: 0:806f8), so each pair
+// is read without looking past it: free text on both sides made every line an ambiguity that
+// only full-context (LL) prediction to the end of the line could settle.
 mcePair
-    : key=text COLON value=text
+    : key=mceKey COLON value=mceValue
+    ;
+
+mceKey
+    : (~(COLON | COMMA | KEY_EQ | PFN_EQ | PAGE_TYPE_EQ | ACTION_RESULT_EQ))+
+    ;
+
+mceValue
+    : (~(COMMA | KEY_EQ | PFN_EQ | PAGE_TYPE_EQ | ACTION_RESULT_EQ))+
     ;
 
 // "%d %s error%s:%s%s on %s (mc:%d location:%d:%d:%d address:0x%08lx grain:%d syndrome:0x%08lx%s%s)"
