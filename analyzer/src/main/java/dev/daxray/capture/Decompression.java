@@ -64,7 +64,7 @@ public final class Decompression {
 
     /** The decompressed content of {@code raw} (or {@code raw} itself when it is not compressed). */
     public static InputStream open(InputStream raw) throws IOException {
-        BufferedInputStream in = new BufferedInputStream(raw, BUFFER);
+        BufferedInputStream in = new OneReadBuffer(raw, BUFFER);
         return switch (detect(in)) {
             case GZIP -> new GZIPInputStream(in, BUFFER);
             case XZ -> new XZInputStream(in);
@@ -72,5 +72,40 @@ public final class Decompression {
             case BZIP2 -> new BZip2CompressorInputStream(in, true);
             case NONE -> in;
         };
+    }
+
+    /**
+     * A buffer whose {@code read(byte[], int, int)} makes at most one read of its source. The JDK's
+     * keeps reading while the source says more is available, and an error on a later read (a
+     * truncated gzip under this stream) then loses the bytes the earlier reads of the same call
+     * had already copied out: the caller would never see the lines before the break.
+     */
+    private static final class OneReadBuffer extends BufferedInputStream {
+
+        OneReadBuffer(InputStream in, int size) {
+            super(in, size);
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            if (pos >= count) {
+                int n = super.read(b, off, 1);   // one read of the source (into the buffer), one byte out
+                if (n <= 0) {
+                    return n;
+                }
+                return 1 + take(b, off + 1, len - 1);
+            }
+            return take(b, off, len);
+        }
+
+        private int take(byte[] b, int off, int len) {
+            int n = Math.min(len, count - pos);
+            System.arraycopy(buf, pos, b, off, n);
+            pos += n;
+            return n;
+        }
     }
 }

@@ -46,10 +46,10 @@ import dev.daxray.timeline.Timeline;
  * skipped before any parsing), then the timeline of all its captures, then triage.
  *
  * <p>Inputs are named {@code BUNDLE/relative/path} (directories) or {@code BUNDLE.tar.gz:entry}
- * (archives), so evidence does not depend on where the fleet dump is. A directory whose inputs
- * partly fail to read is indexed with its problems listed; an archive that fails anywhere, or a
- * bundle where nothing could be read, fails as a whole and is left out of the index (a later run
- * tries it again).
+ * (archives), so evidence does not depend on where the fleet dump is. A directory or file whose
+ * inputs partly fail to read (a truncated gzip keeps the lines before the break) is indexed with
+ * its problems listed; an archive that fails anywhere, or a bundle where nothing could be read (or
+ * that holds no captures), fails as a whole and is left out of the index (a later run tries it again).
  */
 public final class BundleReader {
 
@@ -92,8 +92,7 @@ public final class BundleReader {
         Inputs.Expansion expansion = Inputs.expandBundle(bundle.path());
         List<String> problems = new ArrayList<>(expansion.problems());
         List<Path> files = expansion.inputs().stream().map(in -> Path.of(in.name())).toList();
-        MessageDigest digest = sha256();
-        digest.update(context.rulesDigest().getBytes(StandardCharsets.UTF_8));
+        MessageDigest digest = keyDigest(bundle, context);
         for (Path file : files) {
             digest.update(relative(bundle, file).getBytes(StandardCharsets.UTF_8));
             digest.update((byte) 0);
@@ -120,16 +119,22 @@ public final class BundleReader {
                 return machine.sniff(Decompression.open(new Counting(Files.newInputStream(file), context.bytesRead())));
             }));
         }
+        if (inputs.isEmpty()) {
+            problems.add(bundle.path() + ": no capture files in it");
+            return Outcome.failed(bundle, problems);
+        }
         Timeline timeline = Timeline.read(inputs.iterator(), ScanOptions.defaults(), Families.standard(), ReadListener.NONE);
-        long failed = 0;
+        long unread = 0;
         for (InputSummary summary : timeline.inputs()) {
             if (summary.failed()) {
-                failed++;
                 problems.add(summary.file() + ": " + summary.error());
+                if (summary.lines() == 0) {
+                    unread++;
+                }
             }
         }
-        if (!inputs.isEmpty() && failed == inputs.size()) {
-            return Outcome.failed(bundle, problems);
+        if (unread == inputs.size()) {
+            return Outcome.failed(bundle, problems);     // nothing at all was read
         }
         return finish(bundle, key, timeline, context, machine, fileTimes, problems);
     }
@@ -146,8 +151,7 @@ public final class BundleReader {
     // ---- single files and archives
 
     private static Outcome readFile(HostBundle bundle, Context context) throws IOException {
-        MessageDigest digest = sha256();
-        digest.update(context.rulesDigest().getBytes(StandardCharsets.UTF_8));
+        MessageDigest digest = keyDigest(bundle, context);
         try (InputStream in = new DigestInputStream(Files.newInputStream(bundle.path()), digest)) {
             in.transferTo(OutputStreamSink.INSTANCE);
         }
@@ -175,7 +179,10 @@ public final class BundleReader {
                         ReadListener.NONE);
                 InputSummary summary = timeline.inputs().get(0);
                 if (summary.failed()) {
-                    return Outcome.failed(bundle, List.of(summary.file() + ": " + summary.error()));
+                    problems.add(summary.file() + ": " + summary.error());
+                    if (summary.lines() == 0) {
+                        return Outcome.failed(bundle, problems);
+                    }
                 }
                 return finish(bundle, key, timeline, context, machine, fileTimes, problems);
             }
@@ -301,6 +308,20 @@ public final class BundleReader {
 
     private static Incident withHost(Incident i, String host) {
         return i.withHost(host);
+    }
+
+    /**
+     * The start of a bundle's content key: the rules that read it and its name. The name keeps two
+     * hosts with the same bytes (two copies of one capture, two empty directories) from being one
+     * bundle; the same host in another dump still has the same key, so overlapping dumps are read once.
+     */
+    private static MessageDigest keyDigest(HostBundle bundle, Context context) {
+        MessageDigest digest = sha256();
+        digest.update(context.rulesDigest().getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        digest.update(bundle.path().getFileName().toString().getBytes(StandardCharsets.UTF_8));
+        digest.update((byte) 0);
+        return digest;
     }
 
     private static MessageDigest sha256() {

@@ -16,6 +16,8 @@ public record HostBundle(String name, Path path, long bytes) {
     private static final String[] ARCHIVE_SUFFIXES = {".tar.gz", ".tgz", ".tar.zst", ".tar.xz", ".txz", ".tar.bz2",
             ".tbz2", ".tar"};
     private static final String[] COMPRESSED_SUFFIXES = {".gz", ".xz", ".zst", ".bz2"};
+    /** What a single capture file's name says it is, not which host: {@code web-1.log.gz} is host web-1. */
+    private static final String[] CAPTURE_SUFFIXES = {".log", ".txt"};
 
     /** Where the bundle is, as the index records it: reading the same place again replaces what it gave. */
     public String source() {
@@ -33,18 +35,28 @@ public record HostBundle(String name, Path path, long bytes) {
         return false;
     }
 
-    /** The host name a file or directory name stands for: archive and compression suffixes removed. */
+    /**
+     * The host name a file or directory name stands for: archive and compression suffixes removed,
+     * then a {@code .log} or {@code .txt}.
+     */
     public static String hostName(String fileName) {
         for (String suffix : ARCHIVE_SUFFIXES) {
             if (fileName.endsWith(suffix) && fileName.length() > suffix.length()) {
                 return fileName.substring(0, fileName.length() - suffix.length());
             }
         }
+        String name = fileName;
         for (String suffix : COMPRESSED_SUFFIXES) {
-            if (fileName.endsWith(suffix) && fileName.length() > suffix.length()) {
-                return fileName.substring(0, fileName.length() - suffix.length());
+            if (name.endsWith(suffix) && name.length() > suffix.length()) {
+                name = name.substring(0, name.length() - suffix.length());
+                break;
             }
         }
-        return fileName;
+        for (String suffix : CAPTURE_SUFFIXES) {
+            if (name.endsWith(suffix) && name.length() > suffix.length()) {
+                return name.substring(0, name.length() - suffix.length());
+            }
+        }
+        return name;
     }
 }

@@ -3,6 +3,7 @@ package dev.daxray.index;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,6 +18,7 @@ import org.apache.lucene.queryparser.classic.QueryParserConstants;
 import org.apache.lucene.queryparser.classic.Token;
 import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.FuzzyQuery;
+import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.RegexpQuery;
@@ -75,6 +77,20 @@ final class IncidentQueryParser extends QueryParser {
         } catch (ParseException e) {
             throw syntaxError(text, e);
         }
+    }
+
+    /**
+     * A group of exclusions only ({@code -severity:high}, {@code NOT kind:x}) means "everything but":
+     * Lucene alone would match nothing, as a Boolean query needs something to match first.
+     */
+    @Override
+    protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
+        if (!clauses.isEmpty() && clauses.stream().allMatch(BooleanClause::isProhibited)) {
+            List<BooleanClause> withAll = new java.util.ArrayList<>(clauses);
+            withAll.add(0, new BooleanClause(new MatchAllDocsQuery(), BooleanClause.Occur.MUST));
+            return super.getBooleanQuery(withAll);
+        }
+        return super.getBooleanQuery(clauses);
     }
 
     private static QueryException syntaxError(String text, ParseException e) {

@@ -178,6 +178,12 @@ class IncidentIndexTest {
                     List.of("host-0", "host-1", "host-2", "host-3", "host-4")), all.groups().get(0),
                     "incidents, kind and the first five hosts by name");
             assertEquals(List.of("host-0", "host-2"), all.groups().get(1).sampleHosts());
+            assertEquals(4, index.search(new SearchRequest("host:host-0 OR (-fingerprint:shared)", null, null, 0, List.of(),
+                    false, 10_000, NOW)).total(), "host-0's shared incident, and the three that are not shared");
+            for (String onlyExclusions : List.of("-fingerprint:shared", "NOT fingerprint:shared", "(NOT fingerprint:shared)")) {
+                assertEquals(3, index.search(new SearchRequest(onlyExclusions, null, null, 0, List.of(), false, 10_000, NOW))
+                        .total(), onlyExclusions + ": everything but the excluded");
+            }
             SearchResult since = index.search(new SearchRequest("", 3000L, 5000L, 10, List.of(), false, 10_000, NOW));
             assertEquals(List.of("host-4/a4", "host-4/b4", "host-3/a3"), since.hits().stream().map(FleetIncident::id).toList(),
                     "--since is inclusive, --until exclusive; newest first, then by id");

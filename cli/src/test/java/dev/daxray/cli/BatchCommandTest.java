@@ -149,6 +149,51 @@ class BatchCommandTest {
     }
 
     @Test
+    void hostsWithTheSameBytesAreStillTwoHostsWhateverTheJobs() throws IOException {
+        Path fleet = Files.createDirectories(dir.resolve("fleet"));
+        byte[] capture = Files.readAllBytes(TestFleet.samples().resolve(TestFleet.CASES[0]));
+        Files.write(fleet.resolve("web-1.log"), capture);
+        Files.write(fleet.resolve("web-2.log"), capture);
+        Files.createDirectories(fleet.resolve("a/logs"));
+        Files.write(fleet.resolve("a/logs/dmesg"), capture);
+        Files.createDirectories(fleet.resolve("b/logs"));
+        Files.write(fleet.resolve("b/logs/dmesg"), capture);
+        for (String jobs : List.of("1", "2")) {
+            Path index = dir.resolve("idx-" + jobs);
+            CliRun run = CliRun.run("batch", "--quiet", "--jobs", jobs, "--index", index.toString(), fleet.toString());
+            assertTrue(run.out().startsWith("hosts: 4 (4 indexed, 0 unchanged"), run.out());
+            assertEquals(List.of("a", "b", "web-1", "web-2"), indexed(index).stream().map(j -> FleetJson.read(j).incident().host())
+                    .distinct().sorted().toList(), "--jobs " + jobs);
+        }
+        // A copy added later is a new host, not an unchanged one.
+        Files.write(fleet.resolve("web-3.log"), capture);
+        CliRun again = CliRun.run("batch", "--quiet", "--jobs", "1", "--index", dir.resolve("idx-1").toString(), fleet.toString());
+        assertTrue(again.out().startsWith("hosts: 5 (1 indexed, 4 unchanged"), again.out());
+    }
+
+    @Test
+    void aTruncatedGzipKeepsItsLinesBeforeTheBreakAndAnEmptyHostIsReported() throws IOException {
+        Path fleet = Files.createDirectories(dir.resolve("fleet"));
+        byte[] capture = Files.readAllBytes(TestFleet.samples().resolve(TestFleet.CASES[0]));
+        Path whole = dir.resolve("whole.gz");
+        TestFleet.gzip(whole, (TestFleet.noise(1, 3000) + new String(capture, java.nio.charset.StandardCharsets.UTF_8)
+                + TestFleet.noise(2, 3000)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] gz = Files.readAllBytes(whole);
+        Files.createDirectories(fleet.resolve("cut"));
+        Files.write(fleet.resolve("cut/dmesg.gz"), java.util.Arrays.copyOf(gz, gz.length * 3 / 4));
+        Files.write(fleet.resolve("cut-file.gz"), java.util.Arrays.copyOf(gz, gz.length * 3 / 4));
+        Files.createDirectories(fleet.resolve("empty"));
+        Path index = dir.resolve("idx");
+        CliRun run = CliRun.run("batch", "--quiet", "--index", index.toString(), fleet.toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.out().startsWith("hosts: 3 (2 indexed, 0 unchanged, 1 failed, 2 with problems)"), run.out());
+        assertTrue(run.out().matches("(?s).*  cut \\(indexed\\): cut/dmesg.gz: read failed after line [1-9]\\d{3,}: .*"), run.out());
+        assertTrue(run.out().contains("  empty (skipped): " + fleet.resolve("empty") + ": no capture files in it"), run.out());
+        assertEquals(List.of("cut", "cut-file"), indexed(index).stream().map(j -> FleetJson.read(j).incident().host())
+                .distinct().sorted().toList(), "the incident before the break is indexed, for a directory and a file host");
+    }
+
+    @Test
     void facetsAndGroupByOnAGeneratedFleet() throws IOException {
         Path fleet = dir.resolve("fleet");
         TestFleet.generate(fleet, 24, 5);
