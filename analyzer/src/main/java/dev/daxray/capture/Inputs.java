@@ -142,7 +142,12 @@ public final class Inputs {
             if (isDir) {
                 walk(entry, visiting, inputs, problems, ignored, confine);
             } else if (Files.isRegularFile(entry)) {
-                inputs.add(fileInput(entry));
+                Path target = confine != null && Files.isSymbolicLink(entry) ? realOrNull(entry) : null;
+                if (target != null && !target.startsWith(confine)) {
+                    problems.add(entry + ": symbolic link out of the bundle (to " + target + "), not followed");
+                } else {
+                    inputs.add(fileInput(entry));
+                }
             } else if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS) || !Files.exists(entry)) {
                 problems.add(entry + ": broken symbolic link");
             } else {
@@ -150,6 +155,14 @@ public final class Inputs {
             }
         }
         visiting.remove(real);
+    }
+
+    private static Path realOrNull(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     private static boolean ignoredBy(List<PathMatcher> ignores, Path name, boolean isDir) {

@@ -234,6 +234,8 @@ class BatchCommandTest {
         Files.createSymbolicLink(fleet.resolve("host-002/gone.log"), dir.resolve("nowhere.log"));
         // Symbolic link loops: inside a host, and a host that is the fleet itself.
         Files.createSymbolicLink(fleet.resolve("host-003/loop"), Path.of(".."));
+        // A file link out of the host: not followed either.
+        Files.createSymbolicLink(fleet.resolve("host-003/passwd"), dir.resolve("good.tar.gz"));
         Files.createSymbolicLink(fleet.resolve("host-loop"), Path.of("."));
         Path index = dir.resolve("idx");
         CliRun run = CliRun.run("batch", "--quiet", "--index", index.toString(), fleet.toString());
@@ -244,6 +246,7 @@ class BatchCommandTest {
         assertTrue(out.contains("  host-001 (indexed): host-001/old.log.gz: read failed"), out);
         assertTrue(out.contains("  host-002 (indexed): " + fleet.resolve("host-002/gone.log") + ": broken symbolic link"), out);
         assertTrue(out.contains("  host-003 (indexed): " + fleet.resolve("host-003/loop") + ": symbolic link out of the bundle"), out);
+        assertTrue(out.contains(fleet.resolve("host-003/passwd") + ": symbolic link out of the bundle"), out);
         assertTrue(out.contains("  " + fleet.resolve("host-loop") + ": symbolic link loop"), out);
         Map<String, Long> byHost = indexed(index).stream().map(FleetJson::read)
                 .collect(Collectors.groupingBy(f -> f.incident().host(), TreeMap::new, Collectors.counting()));
