@@ -207,11 +207,20 @@ public final class Inputs {
 
     /** A short, human reason for an I/O failure. */
     public static String reason(Exception e) {
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getReason();
+        }
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "no such file or directory";
         }
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
+        }
+        if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            return "exists and is not a directory";
+        }
+        if (e instanceof java.nio.file.NotDirectoryException) {
+            return "not a directory";
         }
         if (e instanceof UncheckedIOException u) {
             return reason(u.getCause());

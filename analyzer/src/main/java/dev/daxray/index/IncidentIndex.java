@@ -84,8 +84,16 @@ public final class IncidentIndex implements Closeable {
 
     /** Opens (creating when missing) the index at {@code path} for writing and reading. */
     public static IncidentIndex openForWriting(Path path) throws IOException {
+        if (Files.exists(path) && !Files.isDirectory(path)) {
+            throw new java.nio.file.FileSystemException(path.toString(), null, "exists and is not a directory");
+        }
         Files.createDirectories(path);
         Directory directory = FSDirectory.open(path);
+        if (directory.listAll().length > 0 && !DirectoryReader.indexExists(directory)) {
+            directory.close();
+            throw new java.nio.file.FileSystemException(path.toString(), null,
+                    "not empty and not an index; give a new or empty directory for the index");
+        }
         IndexWriterConfig config = new IndexWriterConfig(new StandardAnalyzer())
                 .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
                 .setCommitOnClose(false)
@@ -110,13 +118,13 @@ public final class IncidentIndex implements Closeable {
     /** Opens the last commit of the index at {@code path} for searching. */
     public static IncidentIndex openForReading(Path path) throws IOException {
         if (!Files.isDirectory(path)) {
-            throw new java.nio.file.NoSuchFileException(path + ": no index here (build one with daxray batch --index "
+            throw new java.nio.file.NoSuchFileException(path.toString(), null, "no index here (build one with daxray batch --index "
                     + path + " FLEET)");
         }
         Directory directory = FSDirectory.open(path);
         if (!DirectoryReader.indexExists(directory)) {
             directory.close();
-            throw new java.nio.file.NoSuchFileException(path + ": no index here (build one with daxray batch --index "
+            throw new java.nio.file.NoSuchFileException(path.toString(), null, "no index here (build one with daxray batch --index "
                     + path + " FLEET)");
         }
         return new IncidentIndex(directory, null);

@@ -40,12 +40,22 @@ public final class Cli {
         }
     }
 
+    /** A failure in words: a file system error names its file and why (the JDK's message is often just the path). */
+    static String describe(Exception ex) {
+        Exception e = ex instanceof java.io.UncheckedIOException u ? u.getCause() : ex;
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getFile() != null) {
+            return fs.getFile() + (fs.getOtherFile() == null ? "" : " -> " + fs.getOtherFile()) + ": "
+                    + dev.daxray.capture.Inputs.reason(fs);
+        }
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
     /** Maps failures to exit codes: a user-facing message, never a stack trace unless --debug. */
     private static final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine command, CommandLine.ParseResult parsed) {
             boolean debug = parsed.hasMatchedOption("--debug");
-            command.getErr().println("daxray: " + (ex.getMessage() == null ? ex.toString() : ex.getMessage()));
+            command.getErr().println("daxray: " + describe(ex));
             if (debug) {
                 ex.printStackTrace(command.getErr());
             }

@@ -194,6 +194,32 @@ class BatchCommandTest {
     }
 
     @Test
+    void fileErrorsNameTheFileAndWhyAndTheIndexIsNeverAHost() throws IOException {
+        Path fleet = dir.resolve("fleet");
+        TestFleet.generate(fleet, 2, 5);
+        Files.writeString(dir.resolve("idxfile"), "x");
+        Map<List<String>, String> errors = Map.of(
+                List.of("batch", "--index", dir.resolve("idxfile").toString(), fleet.toString()),
+                dir.resolve("idxfile") + ": exists and is not a directory",
+                List.of("batch", "--index", fleet.toString(), fleet.toString()),
+                fleet + ": not empty and not an index",
+                List.of("batch", "--index", dir.resolve("i1").toString(), "--ndjson", dir.resolve("no/x.nd").toString(), fleet.toString()),
+                dir.resolve("no/x.nd") + ": no such file or directory",
+                List.of("search", "--index", dir.resolve("nowhere").toString(), "kind:x"),
+                dir.resolve("nowhere") + ": no index here");
+        for (Map.Entry<List<String>, String> e : errors.entrySet()) {
+            CliRun run = CliRun.run(e.getKey().toArray(new String[0]));
+            assertEquals(2, run.exitCode(), run.err());
+            assertTrue(run.err().startsWith("daxray: " + e.getValue()), e.getKey() + " said: " + run.err());
+        }
+        // An index inside the fleet root is not read as a host.
+        Path inside = fleet.resolve("idx");
+        assertTrue(CliRun.run("batch", "--quiet", "--index", inside.toString(), fleet.toString()).out().startsWith("hosts: 2 ("));
+        assertTrue(CliRun.run("batch", "--quiet", "--index", inside.toString(), fleet.toString()).out()
+                .startsWith("hosts: 2 (0 indexed, 2 unchanged"));
+    }
+
+    @Test
     void facetsAndGroupByOnAGeneratedFleet() throws IOException {
         Path fleet = dir.resolve("fleet");
         TestFleet.generate(fleet, 24, 5);
