@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
                 "Triage every host bundle of fleet dumps and upsert the incidents into a Lucene index.",
                 "",
                 "A fleet dump is a directory with one entry per host: a directory of captures (read",
-                "recursively, compressed files too), a tar archive (.tar, .tar.gz, .tar.zst, .tar.xz), or one",
-                "capture file. The host is named by the logs, else by the entry's name. Hidden entries and",
+                "recursively, compressed files too), a tar archive (.tar, .tar.gz, .tar.zst, .tar.xz, .tar.bz2),",
+                "or one capture file. The host is named by the logs, else by the entry's name. Hidden entries and",
                 "those the fleet root's .daxrayignore names are skipped.",
                 "",
                 "Re-running is safe: incidents are upserted by id, and a bundle whose content (and rules) are",
@@ -88,6 +88,10 @@ public final class BatchCommand implements Callable<Integer> {
         if (n < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, not [" + n + "]");
         }
+        if (commitEvery < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--commit-every must be at least 1, not ["
+                    + commitEvery + "]");
+        }
         List<RuleLoader.RuleText> texts = RulesCommand.texts(ruleDirs);
         RuleSet rules = RuleLoader.load(texts);
         FleetScanner.Scan scan = withoutIndex(FleetScanner.scan(fleets), index);
@@ -124,7 +128,7 @@ public final class BatchCommand implements Callable<Integer> {
                     }
                 }
             };
-            summary = Batch.run(scan.bundles(), idx, rules, digest(texts), new Batch.Options(n, Math.max(1, commitEvery), 2_000), listener);
+            summary = Batch.run(scan.bundles(), idx, rules, digest(texts), new Batch.Options(n, commitEvery, 2_000), listener);
             total = idx.incidentCount();
         }
         double seconds = (System.nanoTime() - started) / 1e9;

@@ -16,6 +16,8 @@ public final class Cli {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // A query may start with '-' (-severity:high): what no option of search matches is the query.
+        cli.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine command = ex.getCommandLine();

@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "report",
         mixinStandardHelpOptions = true,
         description = {
-                "Summarise the incident index: top fingerprints by host count, incidents by kind, kernel and",
-                "severity over time, hosts with the most incidents, hosts that could only be read in part.",
+                "Summarise the incident index for the fleet.",
+                "Top fingerprints by host count, incidents by kind, kernel and severity over time, hosts",
+                "with the most incidents, and hosts that could only be read in part.",
                 "Text on standard output; --html also writes one self-contained page (inline SVG, no network)."},
         footer = {"", "Examples:",
                 "  daxray report --index idx",
@@ -53,9 +54,12 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (top < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be at least 1, not [" + top + "]");
+        }
         FleetStats stats;
         try (IncidentIndex idx = IncidentIndex.openForReading(index)) {
-            stats = idx.stats(Math.max(1, top));
+            stats = idx.stats(top);
         }
         PrintWriter out = spec.commandLine().getOut();
         text(out, stats);

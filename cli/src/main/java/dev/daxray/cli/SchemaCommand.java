@@ -16,8 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "schema",
         mixinStandardHelpOptions = true,
         description = {
-                "List the event types and their fields (the names rules and jsonl use), and the message",
-                "families with the keywords that route a line to them."},
+                "List the event types with their fields, and the message families with their keywords.",
+                "The field names are those rules and jsonl use; a family's keywords route a line to it."},
         footer = {"", "Every event also has: type, file, line, time, wall, boot, host, kernel, text."})
 public final class SchemaCommand implements Callable<Integer> {
 

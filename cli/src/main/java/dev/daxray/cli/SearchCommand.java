@@ -80,7 +80,7 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--debug", description = "Show stack traces for internal errors.")
     boolean debug;
 
-    @Parameters(paramLabel = "QUERY", arity = "0..*", description = "The query (words are joined with spaces; none means every incident).")
+    @Parameters(paramLabel = "QUERY", arity = "0..*", description = "The query (words are joined with spaces; none means every incident). It may start with '-' (-severity:high means everything but high).")
     List<String> query = new ArrayList<>();
 
     @Spec
@@ -93,6 +93,16 @@ public final class SearchCommand implements Callable<Integer> {
         if (groupBy != null && !groupBy.equals(IncidentFields.FINGERPRINT)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "invalid value for --group-by: [" + groupBy + "]; expected: fingerprint");
+        }
+        for (String word : query) {
+            if (word.startsWith("--") && word.length() > 2) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Unknown option: '" + word
+                        + "' (a query may start with a single '-', as in -severity:high)");
+            }
+        }
+        if (timeoutMillis < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--timeout must be at least 1 ms, not ["
+                    + timeoutMillis + "]");
         }
         if (limit < 0) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must not be negative");

@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "triage",
         mixinStandardHelpOptions = true,
         description = {
-                "Correlate the events of captures into incidents: one per root cause, with its kind, severity,",
-                "evidence lines, affected pages, devices and processes, and advice.",
+                "Correlate the events of captures into incidents, one per root cause.",
+                "Each incident has its kind, severity, evidence lines, affected pages, devices and",
+                "processes, and advice.",
                 "",
                 "The shipped rules are always loaded; --rules adds rule files from a directory (or a file)."},
         footer = {"", "Examples:",

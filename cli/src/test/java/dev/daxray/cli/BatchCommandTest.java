@@ -220,6 +220,35 @@ class BatchCommandTest {
     }
 
     @Test
+    void optionsOutOfRangeAreUsageErrorsAndAQueryMayStartWithAMinus() throws IOException {
+        Path fleet = dir.resolve("fleet");
+        TestFleet.generate(fleet, 4, 5);
+        Path index = dir.resolve("idx");
+        assertEquals(0, CliRun.run("batch", "--quiet", "--index", index.toString(), fleet.toString()).exitCode());
+        Map<String, List<String>> refused = Map.of(
+                "--timeout must be at least 1 ms", List.of("search", "--index", index.toString(), "--timeout", "0", "x"),
+                "--top must be at least 1", List.of("report", "--index", index.toString(), "--top", "-1"),
+                "--commit-every must be at least 1", List.of("batch", "--index", dir.resolve("i2").toString(), "--commit-every", "0",
+                        fleet.toString()),
+                "Unknown option: '--bogus'", List.of("search", "--index", index.toString(), "--bogus"));
+        refused.forEach((message, args) -> {
+            CliRun run = CliRun.run(args.toArray(new String[0]));
+            assertEquals(2, run.exitCode(), message);
+            assertTrue(run.err().startsWith("daxray: " + message), run.err());
+        });
+        assertFalse(Files.exists(dir.resolve("i2")), "a refused batch writes nothing");
+        long all;
+        try (IncidentIndex idx = IncidentIndex.openForReading(index)) {
+            all = idx.incidentCount();
+        }
+        CliRun excluding = CliRun.run("search", "--index", index.toString(), "--limit", "0", "-kind:kernel-crash");
+        long crashes = Long.parseLong(CliRun.run("search", "--index", index.toString(), "--limit", "0", "kind:kernel-crash")
+                .out().split(" ")[0]);
+        assertTrue(crashes > 0);
+        assertTrue(excluding.out().startsWith((all - crashes) + " incident"), excluding.out() + excluding.err());
+    }
+
+    @Test
     void facetsAndGroupByOnAGeneratedFleet() throws IOException {
         Path fleet = dir.resolve("fleet");
         TestFleet.generate(fleet, 24, 5);
