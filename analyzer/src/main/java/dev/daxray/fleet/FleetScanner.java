@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiPredicate;
 import java.util.stream.Stream;
 
@@ -91,8 +93,14 @@ public final class FleetScanner {
                 }
             }
         }
-        bundles.sort(Comparator.comparing(HostBundle::name).thenComparing(b -> b.path().toString()));
-        return new Scan(bundles, problems, ignored);
+        // A root named twice (or inside another) gives its hosts once.
+        Map<String, HostBundle> unique = new LinkedHashMap<>();
+        for (HostBundle bundle : bundles) {
+            unique.putIfAbsent(bundle.source(), bundle);
+        }
+        List<HostBundle> sorted = new ArrayList<>(unique.values());
+        sorted.sort(Comparator.comparing(HostBundle::name).thenComparing(b -> b.path().toString()));
+        return new Scan(sorted, problems, ignored);
     }
 
     /** Bytes on disk: the file, or the regular files under the directory (links not followed). */

@@ -165,6 +165,10 @@ class BatchCommandTest {
             assertEquals(List.of("a", "b", "web-1", "web-2"), indexed(index).stream().map(j -> FleetJson.read(j).incident().host())
                     .distinct().sorted().toList(), "--jobs " + jobs);
         }
+        // The same root named twice gives its hosts once.
+        CliRun twice = CliRun.run("batch", "--quiet", "--index", dir.resolve("idx-twice").toString(), fleet.toString(),
+                fleet.resolve(".").toString());
+        assertTrue(twice.out().startsWith("hosts: 4 (4 indexed"), twice.out());
         // A copy added later is a new host, not an unchanged one.
         Files.write(fleet.resolve("web-3.log"), capture);
         CliRun again = CliRun.run("batch", "--quiet", "--jobs", "1", "--index", dir.resolve("idx-1").toString(), fleet.toString());
