@@ -92,6 +92,9 @@ public final class Decompression {
                 return 0;
             }
             if (pos >= count) {
+                if (len >= buf.length && markpos < 0 && in != null) {
+                    return in.read(b, off, len);    // large reads go straight to the caller's array, once
+                }
                 int n = super.read(b, off, 1);   // one read of the source (into the buffer), one byte out
                 if (n <= 0) {
                     return n;
