@@ -62,6 +62,14 @@ public final class Decompression {
         return Format.NONE;
     }
 
+    /**
+     * A buffered stream (mark and reset work) whose reads never lose bytes to a later error in the
+     * same call; use it, not the JDK's, over a stream that may break mid-way.
+     */
+    public static BufferedInputStream buffered(InputStream in) {
+        return new OneReadBuffer(in, BUFFER);
+    }
+
     /** The decompressed content of {@code raw} (or {@code raw} itself when it is not compressed). */
     public static InputStream open(InputStream raw) throws IOException {
         BufferedInputStream in = new OneReadBuffer(raw, BUFFER);

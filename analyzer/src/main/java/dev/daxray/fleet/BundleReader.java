@@ -164,7 +164,7 @@ public final class BundleReader {
         Map<String, Long> fileTimes = new ConcurrentHashMap<>();
         List<String> problems = new ArrayList<>();
         try (InputStream raw = Decompression.open(new Counting(Files.newInputStream(bundle.path()), context.bytesRead()));
-             BufferedInputStream in = new BufferedInputStream(raw, 1 << 16)) {
+             BufferedInputStream in = Decompression.buffered(raw)) {
             byte[] head = new byte[512];
             in.mark(head.length);
             int n = in.readNBytes(head, 0, head.length);
