@@ -89,7 +89,7 @@ public final class IncidentIndex implements Closeable {
         }
         Files.createDirectories(path);
         Directory directory = FSDirectory.open(path);
-        if (directory.listAll().length > 0 && !DirectoryReader.indexExists(directory)) {
+        if (!DirectoryReader.indexExists(directory) && !onlyIndexFiles(directory.listAll())) {
             directory.close();
             throw new java.nio.file.FileSystemException(path.toString(), null,
                     "not empty and not an index; give a new or empty directory for the index");
@@ -113,6 +113,20 @@ public final class IncidentIndex implements Closeable {
             throw e;
         }
         return index;
+    }
+
+    /**
+     * True when every file is one Lucene writes: a batch killed before its first commit leaves a
+     * lock and segment files but no index yet, and must be able to start again.
+     */
+    private static boolean onlyIndexFiles(String[] names) {
+        for (String name : names) {
+            if (!(name.equals("write.lock") || name.startsWith("_") || name.startsWith("segments")
+                    || name.startsWith("pending_segments"))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Opens the last commit of the index at {@code path} for searching. */
