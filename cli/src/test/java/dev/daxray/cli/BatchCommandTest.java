@@ -82,6 +82,15 @@ class BatchCommandTest {
         assertFalse(html.matches("(?s).*(src|href)=\"?https?:.*"), "no network resources");
     }
 
+    /** A generated fleet of {@code hosts} hosts at {@code fleet}, batched into {@code dir/idx}: that index. */
+    private Path indexGeneratedFleet(Path fleet, int hosts) throws IOException {
+        TestFleet.generate(fleet, hosts, 5);
+        Path index = dir.resolve("idx");
+        CliRun run = CliRun.run("batch", "--quiet", "--index", index.toString(), fleet.toString());
+        assertEquals(0, run.exitCode(), run.out() + run.err());
+        return index;
+    }
+
     /** The README code block that starts with {@code start}, up to its closing fence. */
     private static String block(String readme, String start) {
         int from = readme.indexOf(start);
@@ -121,9 +130,7 @@ class BatchCommandTest {
     @Test
     void aBundleThatChangedReplacesWhatItGaveBefore() throws IOException {
         Path fleet = dir.resolve("fleet");
-        TestFleet.generate(fleet, 4, 5);
-        Path index = dir.resolve("idx");
-        assertEquals(0, CliRun.run("batch", "--quiet", "--index", index.toString(), fleet.toString()).exitCode());
+        Path index = indexGeneratedFleet(fleet, 4);
         List<String> before = indexed(index);
         assertTrue(before.stream().anyMatch(j -> j.contains("\"host-003\"")), "host-003 has incidents to lose");
         // New captures in the same place: host-003's crash capture becomes another host's unbind capture.
@@ -226,9 +233,7 @@ class BatchCommandTest {
     @Test
     void optionsOutOfRangeAreUsageErrorsAndAQueryMayStartWithAMinus() throws IOException {
         Path fleet = dir.resolve("fleet");
-        TestFleet.generate(fleet, 4, 5);
-        Path index = dir.resolve("idx");
-        assertEquals(0, CliRun.run("batch", "--quiet", "--index", index.toString(), fleet.toString()).exitCode());
+        Path index = indexGeneratedFleet(fleet, 4);
         Map<String, List<String>> refused = Map.of(
                 "--timeout must be at least 1 ms", List.of("search", "--index", index.toString(), "--timeout", "0", "x"),
                 "--top must be at least 1", List.of("report", "--index", index.toString(), "--top", "-1"),
