@@ -159,6 +159,14 @@ final class IncidentQueryParser extends QueryParser {
         return new QueryException(column, message);
     }
 
+    /** An error pointing at {@code value} after {@code field:} when the query has it there, else at the field. */
+    private QueryException error(String field, String value, String message) {
+        QueryException atField = error(field, message);
+        int from = Math.max(0, atField.column() - 1);
+        int at = value.isEmpty() ? -1 : text.indexOf(value.strip(), from);
+        return at >= 0 ? new QueryException(at + 1, message) : atField;
+    }
+
     private String keywordValue(String field, String value) {
         return LOWERCASE_KEYWORDS.contains(field) ? value.toLowerCase(Locale.ROOT) : value;
     }
@@ -283,7 +291,7 @@ final class IncidentQueryParser extends QueryParser {
     }
 
     private QueryException numericPattern(String field, String value) {
-        return error(field, "field [" + field + "] is numeric: [" + value + "] is not a number;"
+        return error(field, value, "field [" + field + "] is numeric: [" + value + "] is not a number;"
                 + " use " + field + ":VALUE or " + field + ":[LOW TO HIGH]");
     }
 
@@ -313,9 +321,9 @@ final class IncidentQueryParser extends QueryParser {
         } catch (NumberFormatException | ArithmeticException e) {
             String form = IncidentFields.HEX_NUMBERS.contains(field) ? "0x… hex or a decimal number"
                     : field.equals(IncidentFields.START) ? "seconds, e.g. 5187.4" : "an integer";
-            throw error(field, "bad number [" + value + "] for " + field + "; expected " + form);
+            throw error(field, value, "bad number [" + value + "] for " + field + "; expected " + form);
         } catch (IllegalArgumentException e) {
-            throw error(field, e.getMessage());
+            throw error(field, value, e.getMessage());
         }
     }
 }

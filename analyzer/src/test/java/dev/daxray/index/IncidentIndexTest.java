@@ -196,12 +196,13 @@ class IncidentIndexTest {
             "kind:(dax                | query:10: unexpected end of query; expected a term, a phrase, ( or [",
             "kind:dax AND             | query:13: unexpected end of query; expected a term, a phrase, ( or [",
             "host:*web                | query:1: leading wildcard in [*web] is not allowed: it would scan every term; anchor the pattern (e.g. web*)",
-            "pfn:0xzz                 | query:1: bad number [0xzz] for pfn; expected 0x… hex or a decimal number",
-            "kind:a pfn:[1 TO 0xq]    | query:8: bad number [0xq] for pfn; expected 0x… hex or a decimal number",
-            "pfn:3c*                  | query:1: field [pfn] is numeric: [3c*] is not a number; use pfn:VALUE or pfn:[LOW TO HIGH]",
-            "time:[yesterday TO now]  | query:1: bad time [yesterday]; expected one of: 2026-03-01, 2026-03-01T12:00, 2026-03-01T12:00:00Z, now, now-7d, 7d, 12h, 30m",
+            "pfn:0xzz                 | query:5: bad number [0xzz] for pfn; expected 0x… hex or a decimal number",
+            "kind:a pfn:[1 TO 0xq]    | query:18: bad number [0xq] for pfn; expected 0x… hex or a decimal number",
+            "pfn:3c*                  | query:5: field [pfn] is numeric: [3c*] is not a number; use pfn:VALUE or pfn:[LOW TO HIGH]",
+            "time:[yesterday TO now]  | query:7: bad time [yesterday]; expected one of: 2026-03-01, 2026-03-01T12:00, 2026-03-01T12:00:00Z, now, now-7d, 7d, 12h, 30m",
             "kind:x \"unterminated    | query:8: unterminated quote",
             "kind:[a TO               | query:11: unexpected end of query; expected a term, a phrase, ( or [",
+            "start:[abc TO 5]         | query:8: bad number [abc] for start; expected seconds, e.g. 5187.4",
     })
     void badQueriesSayWhereAndWhy(String query, String message) throws IOException {
         try (IncidentIndex index = IncidentIndex.openForWriting(dir)) {
