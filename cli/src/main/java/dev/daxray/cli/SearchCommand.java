@@ -146,8 +146,10 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     static void text(PrintWriter out, SearchResult result) {
-        out.printf("%d incident%s match%s%s%n", result.total(), result.total() == 1 ? "" : "s",
-                result.total() == 1 ? "es" : "", !result.hits().isEmpty() && result.hits().size() < result.total()
+        out.printf("%s%d incident%s match%s%s%n", result.partial() ? "at least " : "", result.total(),
+                result.total() == 1 ? "" : "s", result.total() == 1 ? "es" : "",
+                result.partial() ? " (partial: the search hit --timeout)"
+                        : !result.hits().isEmpty() && result.hits().size() < result.total()
                         ? " (showing the newest " + result.hits().size() + ")" : "");
         for (FleetIncident f : result.hits()) {
             out.printf("%-20s  %-16s  %-8s  %-26s  %s  [%s]%n",
