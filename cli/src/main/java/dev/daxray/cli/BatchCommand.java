@@ -88,6 +88,10 @@ public final class BatchCommand implements Callable<Integer> {
         if (n < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, not [" + n + "]");
         }
+        if (ndjson != null && ndjson.toString().equals("-")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--ndjson needs a file name: standard output carries the summary");
+        }
         if (commitEvery < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--commit-every must be at least 1, not ["
                     + commitEvery + "]");

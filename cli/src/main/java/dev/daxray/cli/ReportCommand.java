@@ -54,6 +54,10 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        if (html != null && html.toString().equals("-")) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--html needs a file name: standard output carries the text report");
+        }
         if (top < 1) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be at least 1, not [" + top + "]");
         }

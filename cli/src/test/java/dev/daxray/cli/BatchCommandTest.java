@@ -239,7 +239,10 @@ class BatchCommandTest {
                 "--top must be at least 1", List.of("report", "--index", index.toString(), "--top", "-1"),
                 "--commit-every must be at least 1", List.of("batch", "--index", dir.resolve("i2").toString(), "--commit-every", "0",
                         fleet.toString()),
-                "Unknown option: '--bogus'", List.of("search", "--index", index.toString(), "--bogus"));
+                "Unknown option: '--bogus'", List.of("search", "--index", index.toString(), "--bogus"),
+                "--ndjson needs a file name", List.of("batch", "--index", dir.resolve("i2").toString(), "--ndjson", "-",
+                        fleet.toString()),
+                "--html needs a file name", List.of("report", "--index", index.toString(), "--html", "-"));
         refused.forEach((message, args) -> {
             CliRun run = CliRun.run(args.toArray(new String[0]));
             assertEquals(2, run.exitCode(), message);
