@@ -304,22 +304,21 @@ public final class IncidentIndex implements Closeable {
 
         IndexSearcher searcher = searcher();
         searcher.setTimeout(new QueryTimeoutImpl(request.timeoutMillis()));
-        // Every incident: facets count straight from the doc values, no collection. Only incident
-        // documents have facet values, so counting every live document counts the incidents.
-        boolean everything = user instanceof MatchAllDocsQuery && request.since() == null && request.until() == null;
-        boolean collectFacets = !request.facets().isEmpty() && !everything;
+        // Only incident documents have facet values, so counting every live document's values
+        // counts the incidents'.
         long total;
         FacetsCollector matches = null;
         List<FleetIncident> hits;
         try {
-            // Facet matches are collected with their count; the newest hits are a pass of their
-            // own, where the sort can skip documents that cannot make the top (it cannot inside a
-            // collector that also has to see every match).
-            if (collectFacets) {
+            total = searcher.count(query);
+            // A query that matches every incident (no filter, or a term all of them have) counts
+            // facets straight from the doc values too: no collection of a million matches.
+            boolean everything = user instanceof MatchAllDocsQuery && request.since() == null && request.until() == null
+                    || total == searcher.count(incidents());
+            if (!request.facets().isEmpty() && !everything && total > 0) {
+                // The newest hits are a pass of their own, where the sort can skip documents that
+                // cannot make the top (it cannot inside a collector that also sees every match).
                 matches = searcher.search(query, new FacetsCollectorManager());
-                total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
-            } else {
-                total = searcher.count(query);
             }
             hits = request.limit() == 0 || total == 0 ? List.of()
                     : read(searcher, searcher.search(query, request.limit(), newestFirst(), false).scoreDocs);

@@ -172,6 +172,12 @@ class IncidentIndexTest {
             assertEquals(3, all.hits().size());
             assertEquals(List.of(new SearchResult.Count("6.8.0", 7), new SearchResult.Count("6.1.0", 2)), all.facets().get("kernel"));
             assertEquals(6, all.facets().get("host").size());
+            SearchResult everyOne = index.search(new SearchRequest("labels:sigbus-kill", null, null, 3, List.of("kernel", "host"),
+                    false, 10_000, NOW));
+            assertEquals(all.facets(), everyOne.facets(), "a term every incident has counts like no query at all");
+            SearchResult some = index.search(new SearchRequest("kernel:6.1.0", null, null, 3, List.of("kernel", "host"),
+                    false, 10_000, NOW));
+            assertEquals(List.of(new SearchResult.Count("6.1.0", 2)), some.facets().get("kernel"));
             assertEquals(List.of("shared:6", "even-0:2", "even-1:1"),
                     all.groups().stream().map(g -> g.fingerprint() + ":" + g.hosts()).toList());
             assertEquals(new SearchResult.FingerprintGroup("shared", "dax-poison-consumed", 6, 6,
