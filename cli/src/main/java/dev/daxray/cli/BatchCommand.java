@@ -28,6 +28,7 @@ import dev.daxray.rules.RuleSet;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -71,8 +72,8 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress display (host problems and the summary are still printed).")
     boolean quiet;
 
-    @Option(names = "--debug", description = "Show stack traces for internal errors.")
-    boolean debug;
+    @Mixin
+    DebugOption debug = new DebugOption();
 
     @Parameters(paramLabel = "FLEET", arity = "1..*", description = "Fleet dump directories (or single host bundles).")
     List<Path> fleets = new ArrayList<>();
@@ -86,14 +87,13 @@ public final class BatchCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int n = jobs != null ? jobs : Math.min(4, Runtime.getRuntime().availableProcessors());
         if (n < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1, not [" + n + "]");
+            throw Cli.usageError(spec, "--jobs must be at least 1, not [" + n + "]");
         }
         if (ndjson != null && ndjson.toString().equals("-")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--ndjson needs a file name: standard output carries the summary");
+            throw Cli.usageError(spec, "--ndjson needs a file name: standard output carries the summary");
         }
         if (commitEvery < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--commit-every must be at least 1, not ["
+            throw Cli.usageError(spec, "--commit-every must be at least 1, not ["
                     + commitEvery + "]");
         }
         List<RuleLoader.RuleText> texts = RulesCommand.texts(ruleDirs);

@@ -42,6 +42,11 @@ public final class Cli {
         }
     }
 
+    /** A usage error of the command {@code spec} describes: one line, exit 2, and a pointer to its --help. */
+    static picocli.CommandLine.ParameterException usageError(picocli.CommandLine.Model.CommandSpec spec, String message) {
+        return new picocli.CommandLine.ParameterException(spec.commandLine(), message);
+    }
+
     /** A failure in words: a file system error names its file and why (the JDK's message is often just the path). */
     static String describe(Exception ex) {
         Exception e = ex instanceof java.io.UncheckedIOException u ? u.getCause() : ex;

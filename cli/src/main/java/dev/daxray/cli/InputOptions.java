@@ -10,6 +10,7 @@ import java.util.List;
 import dev.daxray.bpftrace.BpftraceMappings;
 import dev.daxray.timeline.ScanOptions;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,8 +33,8 @@ public final class InputOptions {
                     + " given, before the shipped one-liner mappings).")
     List<Path> bpftraceMaps = new ArrayList<>();
 
-    @Option(names = "--debug", description = "Show stack traces for internal errors.")
-    boolean debug;
+    @Mixin
+    DebugOption debug = new DebugOption();
 
     /**
      * The scan options these flags ask for: the {@code --bpftrace-map} files, checked whole (a bad file

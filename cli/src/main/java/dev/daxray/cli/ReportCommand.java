@@ -20,6 +20,7 @@ import dev.daxray.index.SearchResult;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -46,8 +47,8 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--top", defaultValue = "10", paramLabel = "N", description = "Rows in the top lists (default: ${DEFAULT-VALUE}).")
     int top;
 
-    @Option(names = "--debug", description = "Show stack traces for internal errors.")
-    boolean debug;
+    @Mixin
+    DebugOption debug = new DebugOption();
 
     @Spec
     CommandSpec spec;
@@ -55,11 +56,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         if (html != null && html.toString().equals("-")) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--html needs a file name: standard output carries the text report");
+            throw Cli.usageError(spec, "--html needs a file name: standard output carries the text report");
         }
         if (top < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--top must be at least 1, not [" + top + "]");
+            throw Cli.usageError(spec, "--top must be at least 1, not [" + top + "]");
         }
         FleetStats stats;
         try (IncidentIndex idx = IncidentIndex.openForReading(index)) {

@@ -26,6 +26,7 @@ import dev.daxray.index.TimeSpec;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -77,8 +78,8 @@ public final class SearchCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "10000", paramLabel = "MS", description = "Stop a search after MS milliseconds and mark the result partial (default: ${DEFAULT-VALUE}).")
     long timeoutMillis;
 
-    @Option(names = "--debug", description = "Show stack traces for internal errors.")
-    boolean debug;
+    @Mixin
+    DebugOption debug = new DebugOption();
 
     @Parameters(paramLabel = "QUERY", arity = "0..*", description = "The query (words are joined with spaces; none means every incident). It may start with '-' (-severity:high means everything but high).")
     List<String> query = new ArrayList<>();
@@ -91,21 +92,20 @@ public final class SearchCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (groupBy != null && !groupBy.equals(IncidentFields.FINGERPRINT)) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "invalid value for --group-by: [" + groupBy + "]; expected: fingerprint");
+            throw Cli.usageError(spec, "invalid value for --group-by: [" + groupBy + "]; expected: fingerprint");
         }
         for (String word : query) {
             if (word.startsWith("--") && word.length() > 2) {
-                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Unknown option: '" + word
+                throw Cli.usageError(spec, "Unknown option: '" + word
                         + "' (a query may start with a single '-', as in -severity:high)");
             }
         }
         if (timeoutMillis < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--timeout must be at least 1 ms, not ["
+            throw Cli.usageError(spec, "--timeout must be at least 1 ms, not ["
                     + timeoutMillis + "]");
         }
         if (limit < 0) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--limit must not be negative");
+            throw Cli.usageError(spec, "--limit must not be negative");
         }
         Instant now = Instant.now();
         String text = String.join(" ", query);
@@ -141,7 +141,7 @@ public final class SearchCommand implements Callable<Integer> {
         try {
             return TimeSpec.parse(value, now);
         } catch (IllegalArgumentException e) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "invalid value for " + option + ": " + e.getMessage());
+            throw Cli.usageError(spec, "invalid value for " + option + ": " + e.getMessage());
         }
     }
 

@@ -124,7 +124,6 @@ public final class TriageCommand implements Callable<Integer> {
     }
 
     private Severity severity(String option, String value) {
-        return Severity.parse(value).orElseThrow(() -> new picocli.CommandLine.ParameterException(spec.commandLine(),
-                "invalid value for " + option + ": [" + value + "]; expected one of: " + String.join(", ", Severity.labels())));
+        return Severity.parse(value).orElseThrow(() -> Cli.usageError(spec, "invalid value for " + option + ": [" + value + "]; expected one of: " + String.join(", ", Severity.labels())));
     }
 }
