@@ -61,7 +61,11 @@ public final class Cli {
     private static final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine command, CommandLine.ParseResult parsed) {
-            boolean debug = parsed.hasMatchedOption("--debug");
+            CommandLine.ParseResult last = parsed;   // --debug belongs to the subcommand that ran
+            while (last.hasSubcommand()) {
+                last = last.subcommand();
+            }
+            boolean debug = last.hasMatchedOption("--debug");
             command.getErr().println("daxray: " + describe(ex));
             if (debug) {
                 ex.printStackTrace(command.getErr());

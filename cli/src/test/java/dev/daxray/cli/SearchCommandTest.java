@@ -28,4 +28,15 @@ class SearchCommandTest {
         assertEquals("12 incidents match", text(new SearchResult(12, List.of(), Map.of(), List.of(), false)));
         assertEquals("1 incident matches", text(new SearchResult(1, List.of(), Map.of(), List.of(), false)));
     }
+
+    @Test
+    void aStackTraceOnlyWithDebug(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        String missing = dir.resolve("nowhere").toString();
+        CliRun plain = CliRun.run("search", "--index", missing, "x");
+        assertEquals(2, plain.exitCode());
+        assertEquals(1, plain.err().lines().count(), plain.err());
+        CliRun debug = CliRun.run("search", "--debug", "--index", missing, "x");
+        assertEquals(2, debug.exitCode());
+        org.junit.jupiter.api.Assertions.assertTrue(debug.err().contains("\tat dev.daxray."), debug.err());
+    }
 }
