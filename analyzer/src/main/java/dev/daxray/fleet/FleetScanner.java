@@ -41,6 +41,11 @@ public final class FleetScanner {
     }
 
     public static Scan scan(List<Path> roots) {
+        return scan(roots, null);
+    }
+
+    /** As {@link #scan(List)}, leaving out {@code exclude} (the index, when it lies in a fleet root). */
+    public static Scan scan(List<Path> roots, Path exclude) {
         List<HostBundle> bundles = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         List<String> ignored = new ArrayList<>();
@@ -93,10 +98,15 @@ public final class FleetScanner {
                 }
             }
         }
-        // A root named twice (or inside another) gives its hosts once.
+        // A root named twice gives its hosts once.
+        String excluded = exclude == null ? null : HostBundle.sourceOf(exclude);
         Map<String, HostBundle> unique = new LinkedHashMap<>();
         for (HostBundle bundle : bundles) {
-            unique.putIfAbsent(bundle.source(), bundle);
+            if (bundle.source().equals(excluded)) {
+                ignored.add(bundle.path() + " (the index)");
+            } else {
+                unique.putIfAbsent(bundle.source(), bundle);
+            }
         }
         List<HostBundle> sorted = new ArrayList<>(unique.values());
         sorted.sort(Comparator.comparing(HostBundle::name).thenComparing(b -> b.path().toString()));

@@ -21,6 +21,11 @@ public record HostBundle(String name, Path path, long bytes) {
 
     /** Where the bundle is, as the index records it: reading the same place again replaces what it gave. */
     public String source() {
+        return sourceOf(path);
+    }
+
+    /** How the index names a place: its absolute, normalised path. */
+    static String sourceOf(Path path) {
         return path.toAbsolutePath().normalize().toString();
     }
 

@@ -313,9 +313,10 @@ public final class IncidentIndex implements Closeable {
             total = searcher.count(query);
             // A query that matches every incident (no filter, or a term all of them have) counts
             // facets straight from the doc values too: no collection of a million matches.
+            boolean facets = !request.facets().isEmpty() && total > 0;
             boolean everything = user instanceof MatchAllDocsQuery && request.since() == null && request.until() == null
-                    || total == searcher.count(incidents());
-            if (!request.facets().isEmpty() && !everything && total > 0) {
+                    || facets && total == searcher.count(incidents());
+            if (facets && !everything) {
                 // The newest hits are a pass of their own, where the sort can skip documents that
                 // cannot make the top (it cannot inside a collector that also sees every match).
                 matches = searcher.search(query, new FacetsCollectorManager());

@@ -98,7 +98,7 @@ public final class BatchCommand implements Callable<Integer> {
         }
         List<RuleLoader.RuleText> texts = RulesCommand.texts(ruleDirs);
         RuleSet rules = RuleLoader.load(texts);
-        FleetScanner.Scan scan = withoutIndex(FleetScanner.scan(fleets), index);
+        FleetScanner.Scan scan = FleetScanner.scan(fleets, index);
         scan.problems().forEach(p -> err.println("daxray: " + p));
         long started = System.nanoTime();
         Batch.Summary summary;
@@ -139,32 +139,6 @@ public final class BatchCommand implements Callable<Integer> {
         printSummary(new PrintWriter(new BufferedWriter(out)), summary, total, seconds, scan);
         boolean problems = !scan.problems().isEmpty() || summary.failed() > 0 || !summary.withProblems().isEmpty();
         return problems ? ExitCodes.USAGE_OR_IO : ExitCodes.OK;
-    }
-
-    /** The scan without the index directory, when the index lies inside a fleet root. */
-    private static FleetScanner.Scan withoutIndex(FleetScanner.Scan scan, Path index) {
-        Path real = index.toAbsolutePath().normalize();
-        try {
-            real = index.toRealPath();
-        } catch (IOException notYet) {
-            // not created yet: its absolute path will do
-        }
-        List<dev.daxray.fleet.HostBundle> bundles = new ArrayList<>();
-        List<String> ignored = new ArrayList<>(scan.ignored());
-        for (dev.daxray.fleet.HostBundle bundle : scan.bundles()) {
-            Path path = bundle.path().toAbsolutePath().normalize();
-            try {
-                path = bundle.path().toRealPath();
-            } catch (IOException e) {
-                // reported when read
-            }
-            if (path.equals(real)) {
-                ignored.add(bundle.path() + " (the index)");
-            } else {
-                bundles.add(bundle);
-            }
-        }
-        return new FleetScanner.Scan(bundles, scan.problems(), ignored);
     }
 
     private static void printSummary(PrintWriter out, Batch.Summary s, long total, double seconds, FleetScanner.Scan scan) {
