@@ -36,7 +36,7 @@ class CorpusFactsTest {
             "the pfn is only in a rasdaemon trace line (trace formats: issue 4)");
 
     static List<Path> cases() throws IOException {
-        return Captures.corpusCases();
+        return Captures.corpusCaseArguments();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -22,7 +22,7 @@ import dev.daxray.timeline.Timeline;
 class CorpusGoldenTest {
 
     static List<Path> cases() throws IOException {
-        return Captures.corpusCases();
+        return Captures.corpusCaseArguments();
     }
 
     @ParameterizedTest(name = "{0}")

@@ -56,7 +56,7 @@ class CorpusTriageTest {
             "pre-remove-kill", "media-error-badblocks", "uncorrected-not-handled", "soft-offline");
 
     static List<Path> cases() throws IOException {
-        return Captures.corpusCases();
+        return Captures.corpusCaseArguments();
     }
 
     private static List<Incident> incidents(Path caseDir) throws IOException {
