@@ -284,14 +284,8 @@ public final class IncidentIndex implements Closeable {
 
     /** Runs a search; a bad query is a {@link QueryException}. */
     public SearchResult search(SearchRequest request) throws IOException {
-        for (String field : request.facets()) {
-            if (!IncidentFields.FACETS.contains(field)) {
-                throw new QueryException(0, "cannot count values of [" + field + "]"
-                        + dev.daxray.rules.DidYouMean.hint(field, IncidentFields.FACETS)
-                        + "; facet fields: " + String.join(", ", IncidentFields.FACETS));
-            }
-        }
-        Query user = IncidentQueryParser.parse(request.query(), request.now());
+        request.checkFacets();
+        Query user = LuceneQueries.of(IncidentQueryParser.parse(request.query(), request.now()));
         BooleanQuery.Builder builder = new BooleanQuery.Builder()
                 .add(user, BooleanClause.Occur.MUST)
                 .add(incidents(), BooleanClause.Occur.FILTER);
