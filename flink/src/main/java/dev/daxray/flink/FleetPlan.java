@@ -18,6 +18,7 @@ import org.apache.flink.core.fs.FileStatus;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 
+import dev.daxray.capture.Inputs;
 import dev.daxray.fleet.FleetScanner;
 import dev.daxray.fleet.HostBundle;
 import dev.daxray.index.BundleRecord;
@@ -31,7 +32,7 @@ import dev.daxray.index.IncidentIndex;
  *
  * <p>Local roots are scanned as {@code batch} scans them ({@link FleetScanner}: hidden entries
  * and {@code .daxrayignore} skipped). A root or manifest line with a scheme other than
- * {@code file} is listed through its Flink file system (hidden entries skipped). A manifest holds
+ * {@code file} is listed through its Flink file system, with the same skip rules. A manifest holds
  * one bundle path or URI a line; blank lines and {@code #} comments are skipped.
  */
 public record FleetPlan(List<BundleSplit> splits, List<String> problems, Set<String> knownKeys) {
@@ -120,10 +121,29 @@ public record FleetPlan(List<BundleSplit> splits, List<String> problems, Set<Str
             remoteBundle(root, byPlace, problems);
             return;
         }
+        java.util.function.BiPredicate<String, Boolean> skip = ignoreRules(fs, root, problems);
         for (FileStatus child : fs.listStatus(root)) {
-            if (!child.getPath().getName().startsWith(".")) {
+            if (!skip.test(child.getPath().getName(), child.isDir())) {
                 remoteBundle(child.getPath(), byPlace, problems);
             }
+        }
+    }
+
+    /** A remote root's skip rules, read from its {@code .daxrayignore} by the same code as a local root's. */
+    private static java.util.function.BiPredicate<String, Boolean> ignoreRules(FileSystem fs, Path root, List<String> problems)
+            throws IOException {
+        java.nio.file.Path copy = Files.createTempDirectory("daxray-ignore");
+        try {
+            Path ignore = new Path(root, Inputs.IGNORE_FILE);
+            if (fs.exists(ignore)) {
+                try (java.io.InputStream in = fs.open(ignore)) {
+                    Files.copy(in, copy.resolve(Inputs.IGNORE_FILE));
+                }
+            }
+            return Inputs.ignoreRules(copy, problems);
+        } finally {
+            Files.deleteIfExists(copy.resolve(Inputs.IGNORE_FILE));
+            Files.deleteIfExists(copy);
         }
     }
 

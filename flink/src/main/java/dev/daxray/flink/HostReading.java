@@ -26,8 +26,8 @@ import dev.daxray.rules.RuleLoader;
 
 /**
  * Reads one split with the engine-free core. A local bundle is read where it lies; one on another
- * Flink file system is first copied to local disk (hidden entries left out, modification times
- * kept), read, and deleted, so one slot holds one bundle's bytes at a time; its source is its URI.
+ * Flink file system is first copied to local disk (hidden entries but {@code .daxrayignore} left
+ * out, modification times kept), read as a local one is, and deleted, so one slot holds one bundle's bytes at a time; its source is its URI.
  */
 final class HostReading implements Serializable {
 
@@ -78,7 +78,8 @@ final class HostReading implements Serializable {
         if (status.isDir()) {
             Files.createDirectories(to);
             for (FileStatus child : fs.listStatus(from)) {
-                if (!child.getPath().getName().startsWith(".")) {
+                String name = child.getPath().getName();
+                if (!name.startsWith(".") || name.equals(dev.daxray.capture.Inputs.IGNORE_FILE)) {
                     copy(fs, child.getPath(), to.resolve(child.getPath().getName()));
                 }
             }

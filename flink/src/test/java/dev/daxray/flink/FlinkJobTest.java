@@ -141,6 +141,17 @@ class FlinkJobTest {
     }
 
     @Test
+    void aRootOnAnotherFileSystemIsCopiedAndReadTheSame() throws IOException {
+        Run batch = batch("--index", dir.resolve("batch").toString(), "--ndjson", dir.resolve("batch.ndjson").toString(),
+                TestFleets.samplesFleet().toString());
+        String remote = "testfs://" + TestFleets.samplesFleet().toAbsolutePath().normalize();
+        Run flink = flink("--ndjson", dir.resolve("remote.ndjson").toString(), remote);
+        assertEquals(batch.exitCode(), flink.exitCode(), flink.err() + flink.out());
+        assertEquals(batch.out().lines().findFirst(), flink.out().lines().findFirst(), "README.md is skipped by .daxrayignore");
+        assertEquals(Files.readString(dir.resolve("batch.ndjson")), Files.readString(dir.resolve("remote.ndjson")));
+    }
+
+    @Test
     void aManifestNamesTheBundles() throws IOException {
         Path manifest = dir.resolve("hosts.txt");
         List<String> lines = new ArrayList<>(List.of("# three hosts", ""));
