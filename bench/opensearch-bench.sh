@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # OpenSearch bulk rate and search latency against the local index on the same N generated
 # incidents (bench/IndexBench.java builds the local index; bench/OpenSearchBench.java starts a real
-# node in-process on 127.0.0.1, exports, and times both back ends in one JVM).
+# node in-process on 127.0.0.1, exports, and times both back ends in one JVM; it lives in the
+# opensearch module's test sources, next to the node helper it uses).
 #
 #   bench/opensearch-bench.sh [INCIDENTS] [ROUNDS]      (default 100,000 incidents, 100 rounds)
 set -euo pipefail
@@ -17,5 +18,5 @@ index="$out/idx-generated-$n"
 [[ -d "$index" ]] || java -cp "$root/cli/target/daxray.jar" "$root/bench/IndexBench.java" "$index" "$n" 1 > /dev/null
 rm -rf "$out/os-node"
 echo "incidents: $n, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-java -cp "$root/cli/target/daxray.jar:$root/opensearch/target/test-classes:$(cat "$out/opensearch-classpath.txt")" \
-  "$root/bench/OpenSearchBench.java" "$index" "$out/os-node" "$rounds" 2> "$out/opensearch-bench.err"
+java -cp "$root/opensearch/target/test-classes:$root/opensearch/target/classes:$(cat "$out/opensearch-classpath.txt")" \
+  dev.daxray.opensearch.OpenSearchBench "$index" "$out/os-node" "$rounds" 2> "$out/opensearch-bench.err"

@@ -1,3 +1,5 @@
+package dev.daxray.opensearch;
+
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.Duration;
@@ -6,10 +8,6 @@ import java.util.List;
 
 import dev.daxray.index.IncidentIndex;
 import dev.daxray.index.SearchRequest;
-import dev.daxray.opensearch.IncidentExporter;
-import dev.daxray.opensearch.OpenSearchClient;
-import dev.daxray.opensearch.OpenSearchIncidents;
-import dev.daxray.opensearch.OpenSearchNode;
 
 /**
  * OpenSearch against the local index on the same incidents, in one JVM: starts a real node
@@ -18,7 +16,10 @@ import dev.daxray.opensearch.OpenSearchNode;
  * back ends, alternating, and prints p50/p99 of each (OpenSearch times include the HTTP round trip
  * and JSON, as `search --opensearch` pays them).
  *
- * Usage: java -cp cli/target/daxray.jar:OPENSEARCH_TEST_CLASSPATH bench/OpenSearchBench.java INDEX_DIR NODE_DIR ROUNDS
+ * A benchmark program, not a test (bench/opensearch-bench.sh runs it); it lives with the tests because
+ * it starts the node the tests start, and so compiles with them.
+ *
+ * Usage: bench/opensearch-bench.sh [INCIDENTS] [ROUNDS]
  */
 public final class OpenSearchBench {
 
