@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # OpenSearch bulk rate and search latency against the local index on the same N generated
-# incidents (bench/IndexBench.java builds the local index; bench/OpenSearchBench.java starts a real
+# incidents (bench/IndexBench.java builds the local index; OpenSearchBench starts a real
 # node in-process on 127.0.0.1, exports, and times both back ends in one JVM; it lives in the
 # opensearch module's test sources, next to the node helper it uses).
 #
