@@ -6,13 +6,7 @@
 #
 #   bench/flink-bench.sh [HOSTS] [MIB_PER_HOST]      (default 200 hosts × 2 MiB)
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-hosts="${1:-200}"
-per="${2:-2}"
-out="${BENCH_DIR:-$root/bench/out}"
-fleet="$out/fleet-${hosts}x${per}"
-mkdir -p "$out"
-[[ -d "$fleet" ]] || java -Dsamples="$root/samples" "$root/bench/GenerateFleet.java" "$fleet" "$hosts" "$per"
+source "$(dirname "${BASH_SOURCE[0]}")/fleet-setup.sh"
 "$root/daxray" schema --keywords > /dev/null                       # builds the CLI when needed
 "$root/daxray" flink --help > /dev/null                            # builds the flink module when needed
 find "$fleet" -type f -exec cat {} + > /dev/null                   # page cache warm for every contender

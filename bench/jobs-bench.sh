@@ -5,13 +5,7 @@
 #
 #   bench/jobs-bench.sh [HOSTS] [MIB_PER_HOST]      (default 200 hosts × 2 MiB)
 set -euo pipefail
-root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-hosts="${1:-200}"
-per="${2:-2}"
-out="${BENCH_DIR:-$root/bench/out}"
-fleet="$out/fleet-${hosts}x${per}"
-mkdir -p "$out"
-[[ -d "$fleet" ]] || java -Dsamples="$root/samples" "$root/bench/GenerateFleet.java" "$fleet" "$hosts" "$per"
+source "$(dirname "${BASH_SOURCE[0]}")/fleet-setup.sh"
 "$root/daxray" schema --keywords > /dev/null
 find "$fleet" -type f -exec cat {} + > /dev/null
 echo "fleet: $fleet: $hosts hosts, $(du -sm "$fleet" | cut -f1) MiB compressed, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"

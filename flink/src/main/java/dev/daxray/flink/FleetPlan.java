@@ -110,13 +110,22 @@ public record FleetPlan(List<BundleSplit> splits, List<String> problems, Set<Str
         byPlace.putIfAbsent(place, split);
     }
 
+    /** The status of {@code path}, or null with a problem when it is not there. */
+    private static FileStatus status(Path path, List<String> problems) throws IOException {
+        FileSystem fs = path.getFileSystem();
+        if (!fs.exists(path)) {
+            problems.add(path + ": no such file or directory");
+            return null;
+        }
+        return fs.getFileStatus(path);
+    }
+
     private static void remoteRoot(Path root, Map<String, BundleSplit> byPlace, List<String> problems) throws IOException {
         FileSystem fs = root.getFileSystem();
-        if (!fs.exists(root)) {
-            problems.add(root + ": no such file or directory");
+        FileStatus status = status(root, problems);
+        if (status == null) {
             return;
         }
-        FileStatus status = fs.getFileStatus(root);
         if (!status.isDir()) {
             remoteBundle(root, byPlace, problems);
             return;
@@ -149,11 +158,10 @@ public record FleetPlan(List<BundleSplit> splits, List<String> problems, Set<Str
 
     private static void remoteBundle(Path bundle, Map<String, BundleSplit> byPlace, List<String> problems) throws IOException {
         FileSystem fs = bundle.getFileSystem();
-        if (!fs.exists(bundle)) {
-            problems.add(bundle + ": no such file or directory");
+        FileStatus status = status(bundle, problems);
+        if (status == null) {
             return;
         }
-        FileStatus status = fs.getFileStatus(bundle);
         String name = status.isDir() ? bundle.getName() : HostBundle.hostName(bundle.getName());
         long bytes = remoteBytes(fs, status);
         add(byPlace, new BundleSplit(0, name, bundle.toUri().toString(), false, bytes));
@@ -173,8 +181,7 @@ public record FleetPlan(List<BundleSplit> splits, List<String> problems, Set<Str
     private static List<String> lines(Path manifest, List<String> problems) throws IOException {
         List<String> lines = new ArrayList<>();
         FileSystem fs = manifest.getFileSystem();
-        if (!fs.exists(manifest)) {
-            problems.add(manifest + ": no such file or directory");
+        if (status(manifest, problems) == null) {
             return lines;
         }
         try (BufferedReader in = new BufferedReader(new InputStreamReader(fs.open(manifest), StandardCharsets.UTF_8))) {
