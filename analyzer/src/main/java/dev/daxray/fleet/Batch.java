@@ -12,7 +12,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.daxray.index.BundleRecord;
 import dev.daxray.index.IncidentIndex;
 import dev.daxray.rules.RuleSet;
 
@@ -57,8 +56,16 @@ public final class Batch {
         default void finished(BundleReader.Outcome outcome) {
         }
 
-        /** An incident was written to the index (for --ndjson). */
-        default void indexed(FleetIncident incident) {
+        /** An incident is being written to the index (for --ndjson); it is committed at the next commit. */
+        default void indexed(FleetIncident incident) throws IOException {
+        }
+
+        /**
+         * The index is about to commit what {@link #indexed} announced: whatever the listener
+         * writes of those incidents must be durable when this returns, so a kill after the commit
+         * never leaves the index ahead of it.
+         */
+        default void beforeCommit() throws IOException {
         }
     }
 
@@ -108,14 +115,14 @@ public final class Batch {
                 BundleReader.Outcome outcome = await(ahead.poll(), bundles.get(i));
                 switch (outcome.status()) {
                     case INDEXED -> {
-                        index.add(new BundleRecord(outcome.key(), outcome.host(), outcome.bundle().name(),
-                                outcome.bundle().bytes(), outcome.inputs(), outcome.incidents().size(), outcome.problems(),
-                                outcome.bundle().source()), outcome.incidents());
+                        // The listener hears of the incidents first: what it writes (--ndjson) is made
+                        // durable before the commit that records the bundle ({@link Listener#beforeCommit}).
                         for (FleetIncident f : outcome.incidents()) {
                             byKind.merge(f.incident().kind(), 1L, Long::sum);
                             bySeverity.merge(f.incident().severity(), 1L, Long::sum);
                             listener.indexed(f);
                         }
+                        index.add(outcome.record(), outcome.incidents());
                         incidents += outcome.incidents().size();
                         indexed++;
                         sinceCommit++;
@@ -129,11 +136,13 @@ public final class Batch {
                 listener.finished(outcome);
                 if (sinceCommit > 0 && (sinceCommit >= options.commitEveryHosts()
                         || System.nanoTime() - lastCommit >= options.commitEveryMillis() * 1_000_000L)) {
+                    listener.beforeCommit();
                     index.commit();
                     sinceCommit = 0;
                     lastCommit = System.nanoTime();
                 }
             }
+            listener.beforeCommit();
             index.commit();
         } finally {
             pool.shutdownNow();

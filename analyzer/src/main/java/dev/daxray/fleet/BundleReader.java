@@ -33,6 +33,7 @@ import dev.daxray.events.Event;
 import dev.daxray.events.Origin;
 import dev.daxray.families.Families;
 import dev.daxray.incidents.Incident;
+import dev.daxray.index.BundleRecord;
 import dev.daxray.incidents.Triage;
 import dev.daxray.rules.RuleSet;
 import dev.daxray.rules.Severity;
@@ -66,6 +67,12 @@ public final class BundleReader {
         public Outcome {
             incidents = List.copyOf(incidents);
             problems = List.copyOf(problems);
+        }
+
+        /** What the index records of a bundle read (status {@link Status#INDEXED}). */
+        public BundleRecord record() {
+            return new BundleRecord(key, host, bundle.name(), bundle.bytes(), inputs, incidents.size(), problems,
+                    bundle.source());
         }
 
         static Outcome failed(HostBundle bundle, List<String> problems) {

@@ -55,19 +55,28 @@ public final class FleetJson {
 
     public static FleetIncident read(String json) {
         try {
-            ObjectNode node = (ObjectNode) MAPPER.readTree(json);
-            String bundle = text(node.remove("bundle"));
-            String time = text(node.remove("time"));
-            String timeSource = text(node.remove("timeSource"));
-            String dmiModel = text(node.remove("dmiModel"));
-            String bios = text(node.remove("bios"));
-            com.fasterxml.jackson.databind.JsonNode occurrence = node.remove("occurrence");
-            Incident incident = MAPPER.treeToValue(node, Incident.class);
-            return new FleetIncident(incident, bundle, time == null ? null : Instant.parse(time).toEpochMilli(),
-                    timeSource, dmiModel, bios, occurrence == null ? 1 : occurrence.asInt());
+            return read((ObjectNode) MAPPER.readTree(json));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A fleet incident from a tree {@link #tree} parsed (the tree is consumed). */
+    static FleetIncident read(ObjectNode node) throws IOException {
+        String bundle = text(node.remove("bundle"));
+        String time = text(node.remove("time"));
+        String timeSource = text(node.remove("timeSource"));
+        String dmiModel = text(node.remove("dmiModel"));
+        String bios = text(node.remove("bios"));
+        com.fasterxml.jackson.databind.JsonNode occurrence = node.remove("occurrence");
+        Incident incident = MAPPER.treeToValue(node, Incident.class);
+        return new FleetIncident(incident, bundle, time == null ? null : Instant.parse(time).toEpochMilli(),
+                timeSource, dmiModel, bios, occurrence == null ? 1 : occurrence.asInt());
+    }
+
+    /** A JSON text read the way fleet incidents must be (decimals keep their scale). */
+    static com.fasterxml.jackson.databind.JsonNode tree(String json) throws IOException {
+        return MAPPER.readTree(json);
     }
 
     private static String text(com.fasterxml.jackson.databind.JsonNode node) {

@@ -6,12 +6,15 @@ import java.nio.file.Path;
  * One host's collected logs in a fleet dump: a directory, an archive (tar, optionally gzip / xz /
  * zstd / bzip2 compressed), or a single capture file.
  *
- * @param name  the directory or file name under the fleet root (the host name when the logs do not
- *              name the host; archive extensions removed)
- * @param path  where it is
- * @param bytes its size on disk, for progress
+ * @param name   the directory or file name under the fleet root (the host name when the logs do not
+ *               name the host; archive extensions removed)
+ * @param path   where it is
+ * @param bytes  its size on disk, for progress
+ * @param source where it is, as the index records it: reading the same place again replaces what
+ *               it gave. The absolute, normalised path for a local bundle; the URI it was copied
+ *               from for one a runner staged from a remote file system.
  */
-public record HostBundle(String name, Path path, long bytes) {
+public record HostBundle(String name, Path path, long bytes, String source) {
 
     private static final String[] ARCHIVE_SUFFIXES = {".tar.gz", ".tgz", ".tar.zst", ".tar.xz", ".txz", ".tar.bz2",
             ".tbz2", ".tar"};
@@ -19,13 +22,13 @@ public record HostBundle(String name, Path path, long bytes) {
     /** What a single capture file's name says it is, not which host: {@code web-1.log.gz} is host web-1. */
     private static final String[] CAPTURE_SUFFIXES = {".log", ".txt"};
 
-    /** Where the bundle is, as the index records it: reading the same place again replaces what it gave. */
-    public String source() {
-        return sourceOf(path);
+    /** A bundle read where it lies. */
+    public HostBundle(String name, Path path, long bytes) {
+        this(name, path, bytes, sourceOf(path));
     }
 
     /** How the index names a place: its absolute, normalised path. */
-    static String sourceOf(Path path) {
+    public static String sourceOf(Path path) {
         return path.toAbsolutePath().normalize().toString();
     }
 

@@ -33,7 +33,8 @@ public record BundleRecord(String key, String host, String bundle, long bytes, i
         problems = List.copyOf(problems);
     }
 
-    String toJson() {
+    /** The record as one line of JSON (how the index stores it, and how runners hand it on). */
+    public String toJson() {
         try {
             return MAPPER.writeValueAsString(this);
         } catch (IOException e) {
@@ -41,7 +42,7 @@ public record BundleRecord(String key, String host, String bundle, long bytes, i
         }
     }
 
-    static BundleRecord fromJson(String json) {
+    public static BundleRecord fromJson(String json) {
         try {
             return MAPPER.readValue(json, BundleRecord.class);
         } catch (IOException e) {

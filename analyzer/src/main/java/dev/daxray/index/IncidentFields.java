@@ -171,60 +171,94 @@ public final class IncidentFields {
         return seconds.movePointRight(6).setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
     }
 
-    /** The Lucene document of one fleet incident (before {@link FacetsConfig#build}). */
-    public static Document incident(FleetIncident f) {
+    /**
+     * The values of one fleet incident's search fields, in the fields' own terms (unsigned numbers
+     * as their bits, time in epoch ms, start in µs), for every back end: the Lucene document below
+     * and the OpenSearch one are both made from this.
+     *
+     * @param keywords exact fields → values (multi-valued ones sorted), absent fields left out
+     * @param numbers  numeric fields → values
+     * @param texts    analysed text fields → text
+     */
+    public record Values(Map<String, List<String>> keywords, Map<String, List<Long>> numbers, Map<String, String> texts) {
+    }
+
+    /** The search fields of {@code f}. */
+    public static Values values(FleetIncident f) {
         Incident i = f.incident();
-        Document doc = new Document();
-        doc.add(new KeywordField(TYPE, INCIDENT, Field.Store.NO));
-        doc.add(new KeywordField(ID, f.id(), Field.Store.YES));
-        doc.add(new KeywordField(INCIDENT_ID, i.id(), Field.Store.NO));
-        keyword(doc, KIND, i.kind());
-        i.labels().forEach(l -> keyword(doc, LABELS, l));
-        keyword(doc, SEVERITY, i.severity());
-        keyword(doc, HOST, i.host());
-        keyword(doc, KERNEL, i.kernel());
-        new TreeSet<>(i.devices()).forEach(d -> keyword(doc, DEVICE, d));
-        filesystemTypes(i.filesystems()).forEach(fs -> keyword(doc, FS, fs));
+        Map<String, List<String>> keywords = new LinkedHashMap<>();
+        keywords.put(ID, List.of(f.id()));
+        keywords.put(INCIDENT_ID, List.of(i.id()));
+        keyword(keywords, KIND, i.kind());
+        i.labels().forEach(l -> keyword(keywords, LABELS, l));
+        keyword(keywords, SEVERITY, i.severity());
+        keyword(keywords, HOST, i.host());
+        keyword(keywords, KERNEL, i.kernel());
+        new TreeSet<>(i.devices()).forEach(d -> keyword(keywords, DEVICE, d));
+        filesystemTypes(i.filesystems()).forEach(fs -> keyword(keywords, FS, fs));
         Set<String> comms = new TreeSet<>();
         i.processes().forEach(p -> comms.add(p.comm()));
-        comms.forEach(c -> keyword(doc, COMM, c));
-        keyword(doc, FINGERPRINT, i.fingerprint());
-        keyword(doc, MODEL, f.dmiModel());
-        keyword(doc, BIOS, f.bios());
-        keyword(doc, BUNDLE, f.bundle());
-        keyword(doc, TIME_SOURCE, f.timeSource());
+        comms.forEach(c -> keyword(keywords, COMM, c));
+        keyword(keywords, FINGERPRINT, i.fingerprint());
+        keyword(keywords, MODEL, f.dmiModel());
+        keyword(keywords, BIOS, f.bios());
+        keyword(keywords, BUNDLE, f.bundle());
+        keyword(keywords, TIME_SOURCE, f.timeSource());
 
+        Map<String, List<Long>> numbers = new LinkedHashMap<>();
         for (String pfn : i.pfns()) {
-            doc.add(new LongField(PFN, unsigned(Hex.parse(pfn).value()), Field.Store.NO));
+            number(numbers, PFN, Hex.parse(pfn).value());
         }
         for (String addr : i.physAddrs()) {
-            doc.add(new LongField(PHYS_ADDR, unsigned(Hex.parse(addr).value()), Field.Store.NO));
+            number(numbers, PHYS_ADDR, Hex.parse(addr).value());
         }
         for (Incident.Process p : i.processes()) {
             if (p.pid() != null) {
-                doc.add(new LongField(PID, p.pid(), Field.Store.NO));
+                number(numbers, PID, p.pid());
             }
         }
-        doc.add(new LongField(BOOT, i.boot(), Field.Store.NO));
+        number(numbers, BOOT, i.boot());
         if (i.start() instanceof BigDecimal start) {
-            doc.add(new LongField(START, micros(start), Field.Store.NO));
+            number(numbers, START, micros(start));
         }
         if (f.time() != null) {
-            doc.add(new LongField(TIME, f.time(), Field.Store.NO));
+            number(numbers, TIME, f.time());
         }
-        doc.add(new LongField(EVIDENCE_COUNT, i.evidenceCount(), Field.Store.NO));
-        doc.add(new LongField(SEVERITY_RANK, Severity.parse(i.severity()).map(Enum::ordinal).orElse(9), Field.Store.NO));
+        number(numbers, EVIDENCE_COUNT, i.evidenceCount());
+        number(numbers, SEVERITY_RANK, Severity.parse(i.severity()).map(Enum::ordinal).orElse(9));
 
         StringBuilder evidence = new StringBuilder();
         for (Incident.Evidence e : i.evidence()) {
             evidence.append(e.text()).append('\n');
         }
-        text(doc, TITLE, i.title());
-        text(doc, SUMMARY, i.summary());
-        text(doc, EVIDENCE, evidence.toString());
-        text(doc, ADVICE, i.advice());
-        text(doc, TEXT, String.join("\n", nonNull(i.title(), i.summary(), evidence.toString(), i.advice())));
+        Map<String, String> texts = new LinkedHashMap<>();
+        text(texts, TITLE, i.title());
+        text(texts, SUMMARY, i.summary());
+        text(texts, EVIDENCE, evidence.toString());
+        text(texts, ADVICE, i.advice());
+        text(texts, TEXT, String.join("\n", nonNull(i.title(), i.summary(), evidence.toString(), i.advice())));
+        return new Values(keywords, numbers, texts);
+    }
 
+    /** The Lucene document of one fleet incident (before {@link FacetsConfig#build}). */
+    public static Document incident(FleetIncident f) {
+        Values values = values(f);
+        Document doc = new Document();
+        doc.add(new KeywordField(TYPE, INCIDENT, Field.Store.NO));
+        values.keywords().forEach((field, list) -> {
+            for (String value : list) {
+                doc.add(new KeywordField(field, value, field.equals(ID) ? Field.Store.YES : Field.Store.NO));
+                if (FACETS.contains(field)) {
+                    doc.add(new SortedSetDocValuesFacetField(field, value));
+                }
+            }
+        });
+        values.numbers().forEach((field, list) -> {
+            for (long value : list) {
+                doc.add(new LongField(field, HEX_NUMBERS.contains(field) ? unsigned(value) : value, Field.Store.NO));
+            }
+        });
+        values.texts().forEach((field, text) -> doc.add(new TextField(field, text, Field.Store.NO)));
         doc.add(new StoredField(JSON, FleetJson.write(f)));
         return doc;
     }
@@ -253,18 +287,19 @@ public final class IncidentFields {
         return new ArrayList<>(new TreeSet<>(types));
     }
 
-    private static void keyword(Document doc, String field, String value) {
+    private static void keyword(Map<String, List<String>> keywords, String field, String value) {
         if (value != null && !value.isEmpty()) {
-            doc.add(new KeywordField(field, value, Field.Store.NO));
-            if (FACETS.contains(field)) {
-                doc.add(new SortedSetDocValuesFacetField(field, value));
-            }
+            keywords.computeIfAbsent(field, k -> new ArrayList<>()).add(value);
         }
     }
 
-    private static void text(Document doc, String field, String value) {
+    private static void number(Map<String, List<Long>> numbers, String field, long value) {
+        numbers.computeIfAbsent(field, k -> new ArrayList<>()).add(value);
+    }
+
+    private static void text(Map<String, String> texts, String field, String value) {
         if (value != null && !value.isEmpty()) {
-            doc.add(new TextField(field, value, Field.Store.NO));
+            texts.put(field, value);
         }
     }
 

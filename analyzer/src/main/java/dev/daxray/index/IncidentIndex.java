@@ -272,6 +272,43 @@ public final class IncidentIndex implements Closeable {
         return read(searcher, docs.scoreDocs);
     }
 
+    /** Hears the incidents of one place at a time ({@link #forEachSource}). */
+    public interface SourceVisitor {
+        /** {@code source} is null for incidents indexed without one. */
+        void visit(String source, List<FleetIncident> incidents) throws IOException;
+    }
+
+    /**
+     * Every incident, by the place it was read from: each recorded bundle's source with all its
+     * incidents, in bundle order, then incidents indexed without a source in chunks of
+     * {@code chunk}, by id. Memory holds one source's incidents at a time. For exports.
+     */
+    public void forEachSource(int chunk, SourceVisitor visitor) throws IOException {
+        IndexSearcher searcher = searcher();
+        Sort byId = new Sort(KeywordField.newSortField(IncidentFields.ID, false, SortedSetSelector.Type.MIN));
+        for (BundleRecord record : bundles()) {
+            if (record.source() == null) {
+                continue;
+            }
+            Query query = new BooleanQuery.Builder().add(incidents(), BooleanClause.Occur.FILTER)
+                    .add(KeywordField.newExactQuery(IncidentFields.SOURCE, record.source()), BooleanClause.Occur.FILTER).build();
+            int n = searcher.count(query);
+            visitor.visit(record.source(), n == 0 ? List.of() : read(searcher, searcher.search(query, n, byId).scoreDocs));
+        }
+        Query sourceless = new BooleanQuery.Builder().add(incidents(), BooleanClause.Occur.FILTER)
+                .add(new org.apache.lucene.search.FieldExistsQuery(IncidentFields.SOURCE), BooleanClause.Occur.MUST_NOT).build();
+        ScoreDoc after = null;
+        while (true) {
+            org.apache.lucene.search.TopDocs page = after == null ? searcher.search(sourceless, chunk, byId)
+                    : searcher.searchAfter(after, sourceless, chunk, byId);
+            if (page.scoreDocs.length == 0) {
+                return;
+            }
+            visitor.visit(null, read(searcher, page.scoreDocs));
+            after = page.scoreDocs[page.scoreDocs.length - 1];
+        }
+    }
+
     private static List<FleetIncident> read(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
         StoredFields stored = searcher.storedFields();
         List<FleetIncident> out = new ArrayList<>(hits.length);
@@ -284,14 +321,8 @@ public final class IncidentIndex implements Closeable {
 
     /** Runs a search; a bad query is a {@link QueryException}. */
     public SearchResult search(SearchRequest request) throws IOException {
-        for (String field : request.facets()) {
-            if (!IncidentFields.FACETS.contains(field)) {
-                throw new QueryException(0, "cannot count values of [" + field + "]"
-                        + dev.daxray.rules.DidYouMean.hint(field, IncidentFields.FACETS)
-                        + "; facet fields: " + String.join(", ", IncidentFields.FACETS));
-            }
-        }
-        Query user = IncidentQueryParser.parse(request.query(), request.now());
+        request.checkFacets();
+        Query user = LuceneQueries.of(IncidentQueryParser.parse(request.query(), request.now()));
         BooleanQuery.Builder builder = new BooleanQuery.Builder()
                 .add(user, BooleanClause.Occur.MUST)
                 .add(incidents(), BooleanClause.Occur.FILTER);

@@ -9,20 +9,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
-import org.apache.lucene.document.KeywordField;
-import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.QueryParserConstants;
 import org.apache.lucene.queryparser.classic.Token;
-import org.apache.lucene.search.FieldExistsQuery;
 import org.apache.lucene.search.FuzzyQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.RegexpQuery;
-import org.apache.lucene.search.TermRangeQuery;
 import org.apache.lucene.search.WildcardQuery;
 import org.apache.lucene.util.automaton.RegExp;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
@@ -41,7 +37,7 @@ import dev.daxray.rules.DidYouMean;
  * their automata at most {@value #DETERMINIZE_WORK_LIMIT} units of determinization work; Boolean
  * queries keep Lucene's clause limit. The searcher adds a time limit.
  */
-final class IncidentQueryParser extends QueryParser {
+public final class IncidentQueryParser extends QueryParser {
 
     static final int MAX_QUERY_CHARS = 4096;
     static final int MAX_PATTERN_CHARS = 128;
@@ -63,20 +59,76 @@ final class IncidentQueryParser extends QueryParser {
         setDeterminizeWorkLimit(DETERMINIZE_WORK_LIMIT);
     }
 
-    /** The query for {@code text}; blank or {@code *} means every incident. */
-    static Query parse(String text, Instant now) {
+    /**
+     * The query for {@code text} as a {@link QueryNode} every back end translates; blank or
+     * {@code *} means every incident.
+     */
+    public static QueryNode parse(String text, Instant now) {
         if (text.length() > MAX_QUERY_CHARS) {
             throw new QueryException(MAX_QUERY_CHARS + 1, "query longer than " + MAX_QUERY_CHARS + " characters");
         }
         if (text.isBlank() || text.strip().equals("*")) {
-            return new MatchAllDocsQuery();
+            return new QueryNode.MatchAll();
         }
         IncidentQueryParser parser = new IncidentQueryParser(text, now);
         try {
-            return parser.parse(text);
+            QueryNode node = node(parser.parse(text));
+            return node == null ? new QueryNode.MatchNone() : node;
         } catch (ParseException e) {
             throw syntaxError(text, e);
         }
+    }
+
+    // ---- the classic parser builds Lucene queries: each of ours carries a QueryNode through it
+
+    /** A {@link QueryNode} passing through the classic parser, which wants a {@link Query}. */
+    private static final class Carrier extends Query {
+        final QueryNode node;
+
+        Carrier(QueryNode node) {
+            this.node = node;
+        }
+
+        @Override
+        public String toString(String field) {
+            return node.toString();
+        }
+
+        @Override
+        public void visit(org.apache.lucene.search.QueryVisitor visitor) {
+            visitor.visitLeaf(this);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Carrier c && c.node.equals(node);
+        }
+
+        @Override
+        public int hashCode() {
+            return node.hashCode();
+        }
+    }
+
+    private static Query carry(QueryNode node) {
+        return new Carrier(node);
+    }
+
+    /** The node a parsed query carries (boosts dropped: hits are sorted by time, not score); null for none. */
+    private static QueryNode node(Query query) {
+        if (query == null) {
+            return null;
+        }
+        if (query instanceof org.apache.lucene.search.BoostQuery boost) {
+            return node(boost.getQuery());
+        }
+        if (query instanceof Carrier carrier) {
+            return carrier.node;
+        }
+        if (query instanceof MatchAllDocsQuery) {
+            return new QueryNode.MatchAll();
+        }
+        throw new IllegalStateException("query without a node: " + query.getClass().getSimpleName());
     }
 
     /**
@@ -85,12 +137,24 @@ final class IncidentQueryParser extends QueryParser {
      */
     @Override
     protected Query getBooleanQuery(List<BooleanClause> clauses) throws ParseException {
-        if (!clauses.isEmpty() && clauses.stream().allMatch(BooleanClause::isProhibited)) {
-            List<BooleanClause> withAll = new java.util.ArrayList<>(clauses);
-            withAll.add(0, new BooleanClause(new MatchAllDocsQuery(), BooleanClause.Occur.MUST));
-            return super.getBooleanQuery(withAll);
+        List<QueryNode.Clause> nodes = new java.util.ArrayList<>();
+        for (BooleanClause clause : clauses) {
+            QueryNode node = node(clause.getQuery());
+            if (node != null) {
+                nodes.add(new QueryNode.Clause(switch (clause.getOccur()) {
+                    case MUST, FILTER -> QueryNode.Occur.MUST;
+                    case SHOULD -> QueryNode.Occur.SHOULD;
+                    case MUST_NOT -> QueryNode.Occur.MUST_NOT;
+                }, node));
+            }
         }
-        return super.getBooleanQuery(clauses);
+        if (nodes.isEmpty()) {
+            return null;
+        }
+        if (nodes.stream().allMatch(c -> c.occur() == QueryNode.Occur.MUST_NOT)) {
+            nodes.add(0, new QueryNode.Clause(QueryNode.Occur.MUST, new QueryNode.MatchAll()));
+        }
+        return carry(new QueryNode.Bool(nodes));
     }
 
     private static QueryException syntaxError(String text, ParseException e) {
@@ -174,15 +238,53 @@ final class IncidentQueryParser extends QueryParser {
     @Override
     protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
         return switch (kind(field)) {
-            case KEYWORD -> KeywordField.newExactQuery(field, keywordValue(field, queryText));
-            case NUMBER -> LongField.newExactQuery(field, number(field, queryText));
-            case TEXT -> super.getFieldQuery(field, queryText, quoted);
+            case KEYWORD -> carry(new QueryNode.Term(field, keywordValue(field, queryText)));
+            case NUMBER -> {
+                long value = number(field, queryText);
+                yield carry(new QueryNode.NumberRange(field, value, value));
+            }
+            case TEXT -> text(field, queryText, quoted, 0);
         };
     }
 
     @Override
     protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
-        return kind(field) == Kind.TEXT ? super.getFieldQuery(field, queryText, slop) : getFieldQuery(field, queryText, true);
+        return kind(field) == Kind.TEXT ? text(field, queryText, true, slop) : getFieldQuery(field, queryText, true);
+    }
+
+    /**
+     * Analysed text as the classic parser reads it: one token is a term; several are a phrase when
+     * quoted, else all of them (the default operator is AND); none is no clause.
+     */
+    private Query text(String field, String queryText, boolean quoted, int slop) {
+        List<String> tokens = new java.util.ArrayList<>();
+        try (org.apache.lucene.analysis.TokenStream stream = getAnalyzer().tokenStream(field, queryText)) {
+            org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
+                    stream.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                tokens.add(term.toString());
+            }
+            stream.end();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        if (tokens.isEmpty()) {
+            return null;
+        }
+        if (tokens.size() == 1) {
+            return carry(new QueryNode.Term(field, tokens.get(0)));
+        }
+        if (quoted) {
+            return carry(new QueryNode.Phrase(field, tokens, slop));
+        }
+        return carry(new QueryNode.Bool(tokens.stream()
+                .map(t -> new QueryNode.Clause(QueryNode.Occur.MUST, new QueryNode.Term(field, t))).toList()));
+    }
+
+    /** A text field's pattern or bound as the analyser normalises it (lower case). */
+    private String normalized(String field, String value) {
+        return getAnalyzer().normalize(field, value).utf8ToString();
     }
 
     @Override
@@ -191,26 +293,29 @@ final class IncidentQueryParser extends QueryParser {
         String low = part1 == null || part1.equals("*") ? null : part1;
         String high = part2 == null || part2.equals("*") ? null : part2;
         return switch (kind(field)) {
-            case KEYWORD -> TermRangeQuery.newStringRange(field, low == null ? null : keywordValue(field, low),
-                    high == null ? null : keywordValue(field, high), startInclusive, endInclusive);
+            case KEYWORD -> carry(new QueryNode.TermRange(field, low == null ? null : keywordValue(field, low),
+                    high == null ? null : keywordValue(field, high), startInclusive, endInclusive));
             case NUMBER -> {
-                long from = low == null ? Long.MIN_VALUE : number(field, low);
-                long to = high == null ? Long.MAX_VALUE : number(field, high);
-                if (low != null && !startInclusive) {
-                    if (from == Long.MAX_VALUE) {
-                        yield new org.apache.lucene.search.MatchNoDocsQuery();
+                // Exclusive bounds become inclusive ones; unsigned fields count from 0 to 2^64-1.
+                boolean unsigned = IncidentFields.HEX_NUMBERS.contains(field);
+                Long from = low == null ? null : number(field, low);
+                Long to = high == null ? null : number(field, high);
+                if (from != null && !startInclusive) {
+                    if (from == (unsigned ? -1L : Long.MAX_VALUE)) {
+                        yield carry(new QueryNode.MatchNone());
                     }
                     from++;
                 }
-                if (high != null && !endInclusive) {
-                    if (to == Long.MIN_VALUE) {
-                        yield new org.apache.lucene.search.MatchNoDocsQuery();
+                if (to != null && !endInclusive) {
+                    if (to == (unsigned ? 0L : Long.MIN_VALUE)) {
+                        yield carry(new QueryNode.MatchNone());
                     }
                     to--;
                 }
-                yield LongField.newRangeQuery(field, from, to);
+                yield carry(new QueryNode.NumberRange(field, from, to));
             }
-            case TEXT -> super.getRangeQuery(field, low, high, startInclusive, endInclusive);
+            case TEXT -> carry(new QueryNode.TermRange(field, low == null ? null : normalized(field, low),
+                    high == null ? null : normalized(field, high), startInclusive, endInclusive));
         };
     }
 
@@ -218,29 +323,35 @@ final class IncidentQueryParser extends QueryParser {
     protected Query getWildcardQuery(String field, String termStr) throws ParseException {
         if (termStr.equals("*")) {
             if (field.equals("*")) {
-                return new MatchAllDocsQuery();
+                return carry(new QueryNode.MatchAll());
             }
             Kind k = kind(field);
-            return k == Kind.TEXT ? super.getWildcardQuery(field, termStr) : new FieldExistsQuery(field);
+            return carry(k == Kind.TEXT ? new QueryNode.Wildcard(field, termStr) : new QueryNode.Exists(field));
         }
         checkPattern(field, termStr, "wildcard");
         if (termStr.startsWith("*") || termStr.startsWith("?")) {
             throw error(field, "leading wildcard in [" + termStr + "] is not allowed: it would scan every term;"
                     + " anchor the pattern (e.g. " + termStr.replaceFirst("^[*?]+", "") + "*)");
         }
-        return switch (kind(field)) {
-            case KEYWORD -> new WildcardQuery(new Term(field, keywordValue(field, termStr)), DETERMINIZE_WORK_LIMIT);
+        String pattern = switch (kind(field)) {
+            case KEYWORD -> keywordValue(field, termStr);
             case NUMBER -> throw numericPattern(field, termStr);
-            case TEXT -> guarded(field, () -> super.getWildcardQuery(field, termStr));
+            case TEXT -> normalized(field, termStr);
         };
+        try {
+            new WildcardQuery(new Term(field, pattern), DETERMINIZE_WORK_LIMIT);     // refuses one too complex
+        } catch (TooComplexToDeterminizeException e) {
+            throw error(field, "pattern is too complex");
+        }
+        return carry(new QueryNode.Wildcard(field, pattern));
     }
 
     @Override
     protected Query getPrefixQuery(String field, String termStr) throws ParseException {
         return switch (kind(field)) {
-            case KEYWORD -> new org.apache.lucene.search.PrefixQuery(new Term(field, keywordValue(field, termStr)));
+            case KEYWORD -> carry(new QueryNode.Prefix(field, keywordValue(field, termStr)));
             case NUMBER -> throw numericPattern(field, termStr + "*");
-            case TEXT -> super.getPrefixQuery(field, termStr);
+            case TEXT -> carry(new QueryNode.Prefix(field, normalized(field, termStr)));
         };
     }
 
@@ -253,7 +364,8 @@ final class IncidentQueryParser extends QueryParser {
         }
         String value = k == Kind.KEYWORD ? keywordValue(field, termStr) : termStr;
         try {
-            return new RegexpQuery(new Term(field, value), RegExp.ALL, DETERMINIZE_WORK_LIMIT);
+            new RegexpQuery(new Term(field, value), RegExp.ALL, DETERMINIZE_WORK_LIMIT);     // refuses a bad or complex one
+            return carry(new QueryNode.Regexp(field, value));
         } catch (TooComplexToDeterminizeException e) {
             throw error(field, "regular expression [" + termStr + "] is too complex (more than "
                     + DETERMINIZE_WORK_LIMIT + " units of determinization work)");
@@ -265,28 +377,20 @@ final class IncidentQueryParser extends QueryParser {
     @Override
     protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
         return switch (kind(field)) {
-            case KEYWORD -> new FuzzyQuery(new Term(field, keywordValue(field, termStr)),
-                    Math.max(0, Math.min(FuzzyQuery.defaultMaxEdits, Math.round(minSimilarity))));
+            case KEYWORD -> carry(new QueryNode.Fuzzy(field, keywordValue(field, termStr),
+                    Math.max(0, Math.min(FuzzyQuery.defaultMaxEdits, Math.round(minSimilarity)))));
             case NUMBER -> throw numericPattern(field, termStr + "~");
-            case TEXT -> super.getFuzzyQuery(field, termStr, minSimilarity);
+            case TEXT -> {
+                String term = normalized(field, termStr);
+                yield carry(new QueryNode.Fuzzy(field, term,
+                        FuzzyQuery.floatToEdits(minSimilarity, term.codePointCount(0, term.length()))));
+            }
         };
     }
 
     private void checkPattern(String field, String pattern, String what) {
         if (pattern.length() > MAX_PATTERN_CHARS) {
             throw error(field, what + " longer than " + MAX_PATTERN_CHARS + " characters");
-        }
-    }
-
-    private interface QuerySupplier {
-        Query get() throws ParseException;
-    }
-
-    private Query guarded(String field, QuerySupplier supplier) throws ParseException {
-        try {
-            return supplier.get();
-        } catch (TooComplexToDeterminizeException e) {
-            throw error(field, "pattern is too complex");
         }
     }
 
@@ -303,7 +407,7 @@ final class IncidentQueryParser extends QueryParser {
                 case IncidentFields.PFN, IncidentFields.PHYS_ADDR -> {
                     long parsed = v.startsWith("0x") || v.startsWith("0X")
                             ? Long.parseUnsignedLong(v.substring(2), 16) : Long.parseUnsignedLong(v);
-                    return IncidentFields.unsigned(parsed);
+                    return parsed;
                 }
                 case IncidentFields.START -> {
                     return IncidentFields.micros(new BigDecimal(v));

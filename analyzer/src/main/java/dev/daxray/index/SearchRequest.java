@@ -25,6 +25,17 @@ public record SearchRequest(String query, Long since, Long until, int limit, Lis
         }
     }
 
+    /** Refuses a facet on a field that is not an exact one (or is a unique id). */
+    public void checkFacets() {
+        for (String field : facets) {
+            if (!IncidentFields.FACETS.contains(field)) {
+                throw new QueryException(0, "cannot count values of [" + field + "]"
+                        + dev.daxray.rules.DidYouMean.hint(field, IncidentFields.FACETS)
+                        + "; facet fields: " + String.join(", ", IncidentFields.FACETS));
+            }
+        }
+    }
+
     public static SearchRequest of(String query) {
         return new SearchRequest(query, null, null, 20, List.of(), false, 10_000, Instant.now());
     }

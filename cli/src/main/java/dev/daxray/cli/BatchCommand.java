@@ -3,15 +3,8 @@ package dev.daxray.cli;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -20,11 +13,9 @@ import java.util.stream.Collectors;
 import dev.daxray.fleet.Batch;
 import dev.daxray.fleet.BundleReader;
 import dev.daxray.fleet.FleetIncident;
-import dev.daxray.fleet.FleetJson;
 import dev.daxray.fleet.FleetScanner;
+import dev.daxray.fleet.HostTriage;
 import dev.daxray.index.IncidentIndex;
-import dev.daxray.rules.RuleLoader;
-import dev.daxray.rules.RuleSet;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,10 +47,11 @@ public final class BatchCommand implements Callable<Integer> {
     @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index directory (created when missing).")
     Path index;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "Hosts read in parallel (default: cores, at most 4).")
+    @Option(names = "--jobs", paramLabel = "N", description = "Hosts read in parallel (default: the cores the JVM is given; each job holds one host's events).")
     Integer jobs;
 
-    @Option(names = "--ndjson", paramLabel = "FILE", description = "Also write the incidents indexed by this run, one JSON object a line.")
+    @Option(names = "--ndjson", paramLabel = "FILE", description = {"Also write the incidents indexed by this run, one JSON object a line. The file is kept in step",
+            "with the index: a batch killed midway leaves FILE.partial, which the next batch completes."})
     Path ndjson;
 
     @Option(names = "--rules", paramLabel = "DIR", description = "Also load the *.rules files of DIR (repeatable).")
@@ -85,7 +77,7 @@ public final class BatchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        int n = jobs != null ? jobs : Math.min(4, Runtime.getRuntime().availableProcessors());
+        int n = jobs != null ? jobs : Runtime.getRuntime().availableProcessors();
         if (n < 1) {
             throw Cli.usageError(spec, "--jobs must be at least 1, not [" + n + "]");
         }
@@ -96,15 +88,14 @@ public final class BatchCommand implements Callable<Integer> {
             throw Cli.usageError(spec, "--commit-every must be at least 1, not ["
                     + commitEvery + "]");
         }
-        List<RuleLoader.RuleText> texts = RulesCommand.texts(ruleDirs);
-        RuleSet rules = RuleLoader.load(texts);
+        HostTriage.Settings settings = HostTriage.Settings.of(RulesCommand.texts(ruleDirs));
         FleetScanner.Scan scan = FleetScanner.scan(fleets, index);
         scan.problems().forEach(p -> err.println("daxray: " + p));
         long started = System.nanoTime();
         Batch.Summary summary;
         long total;
         try (IncidentIndex idx = IncidentIndex.openForWriting(index);
-             Writer json = ndjson == null ? null : Files.newBufferedWriter(ndjson, StandardCharsets.UTF_8)) {
+             NdjsonOutput json = ndjson == null ? null : NdjsonOutput.open(ndjson)) {
             BatchProgress progress = BatchProgress.forStderr(err, quiet);
             Batch.Listener listener = json == null ? progress : new Batch.Listener() {
                 @Override
@@ -123,17 +114,21 @@ public final class BatchCommand implements Callable<Integer> {
                 }
 
                 @Override
-                public void indexed(FleetIncident incident) {
-                    try {
-                        json.write(FleetJson.write(incident));
-                        json.write('\n');
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
+                public void indexed(FleetIncident incident) throws IOException {
+                    json.write(incident);
+                }
+
+                @Override
+                public void beforeCommit() throws IOException {
+                    json.sync();
                 }
             };
-            summary = Batch.run(scan.bundles(), idx, rules, digest(texts), new Batch.Options(n, commitEvery, 2_000), listener);
+            summary = Batch.run(scan.bundles(), idx, settings.rules(), settings.digest(),
+                    new Batch.Options(n, commitEvery, 2_000), listener);
             total = idx.incidentCount();
+            if (json != null) {
+                json.finish();
+            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         printSummary(new PrintWriter(new BufferedWriter(out)), summary, total, seconds, scan);
@@ -177,19 +172,5 @@ public final class BatchCommand implements Callable<Integer> {
 
     private static String join(Map<String, Long> counts) {
         return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
-    }
-
-    /** What bundle keys depend on besides content: the rules and the index layout. */
-    static String digest(List<RuleLoader.RuleText> texts) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(("index-format " + IncidentIndex.FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
-            for (RuleLoader.RuleText t : texts) {
-                md.update((t.name() + "\n" + t.text() + "\n").getBytes(StandardCharsets.UTF_8));
-            }
-            return HexFormat.of().formatHex(md.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

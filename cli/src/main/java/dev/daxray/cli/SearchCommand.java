@@ -23,6 +23,8 @@ import dev.daxray.index.QueryException;
 import dev.daxray.index.SearchRequest;
 import dev.daxray.index.SearchResult;
 import dev.daxray.index.TimeSpec;
+import dev.daxray.opensearch.OpenSearchClient;
+import dev.daxray.opensearch.OpenSearchIncidents;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,14 +50,22 @@ import picocli.CommandLine.Spec;
                 "  daxray search --index idx 'pfn:[0x3c0000 TO 0x3cffff]' --format json",
                 "  daxray search --index idx --group-by fingerprint 'labels:sigbus-kill'",
                 "  daxray search --index idx 'evidence:\"recovery action for dax page\" -comm:fsx'",
+                "  daxray search --opensearch http://127.0.0.1:9200 'kind:dax-poison-consumed' --facet host",
                 "", "Exit codes: 0 ok (also with no hits), 2 usage error, bad query (with its column) or no index."})
 public final class SearchCommand implements Callable<Integer> {
 
     /** Output formats. */
     enum Format { text, json }
 
-    @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index directory.")
+    @Option(names = "--index", paramLabel = "DIR", description = "The index directory.")
     Path index;
+
+    @Option(names = "--opensearch", paramLabel = "URL", description = "Search an OpenSearch cluster instead (daxray export fills it), e.g. http://127.0.0.1:9200.")
+    java.net.URI opensearch;
+
+    @Option(names = "--index-name", defaultValue = OpenSearchIncidents.DEFAULT_INDEX, paramLabel = "NAME",
+            description = "With --opensearch: the OpenSearch index (default: ${DEFAULT-VALUE}).")
+    String indexName;
 
     @Option(names = "--format", defaultValue = "text", description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -91,6 +101,9 @@ public final class SearchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if ((index == null) == (opensearch == null)) {
+            throw Cli.usageError(spec, "give one of --index DIR or --opensearch URL");
+        }
         if (groupBy != null && !groupBy.equals(IncidentFields.FINGERPRINT)) {
             throw Cli.usageError(spec, "invalid value for --group-by: [" + groupBy + "]; expected: fingerprint");
         }
@@ -112,8 +125,8 @@ public final class SearchCommand implements Callable<Integer> {
         SearchRequest request = new SearchRequest(text, time("--since", since, now), time("--until", until, now), limit,
                 facets, groupBy != null, timeoutMillis, now);
         SearchResult result;
-        try (IncidentIndex idx = IncidentIndex.openForReading(index)) {
-            result = idx.search(request);
+        try {
+            result = search(request);
         } catch (QueryException e) {
             err.println("daxray: " + e.getMessage());
             if (e.column() > 0 && e.column() <= text.length() + 1) {
@@ -132,6 +145,15 @@ public final class SearchCommand implements Callable<Integer> {
             err.println("daxray: the search hit its time limit (--timeout " + timeoutMillis + "); counts are partial");
         }
         return ExitCodes.OK;
+    }
+
+    private SearchResult search(SearchRequest request) throws IOException {
+        if (opensearch != null) {
+            return new OpenSearchIncidents(opensearch, indexName, OpenSearchClient.Retry.DEFAULT).search(request);
+        }
+        try (IncidentIndex idx = IncidentIndex.openForReading(index)) {
+            return idx.search(request);
+        }
     }
 
     private Long time(String option, String value, Instant now) {
