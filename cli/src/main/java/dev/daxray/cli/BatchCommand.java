@@ -50,7 +50,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  daxray batch --index idx samples/fleet/",
                 "  daxray batch --index /srv/daxray/idx --jobs 2 --ndjson new.ndjson /dumps/2026-03-0*",
-                "", "Exit codes: 0 every host read, 2 usage error or some host (or input) could not be read."})
+                "", "Exit codes: 0 every host read, 2 usage error or some host (or input) could not be read,", "4 internal error (a bug; the host it hit is skipped), 5 out of memory."})
 public final class BatchCommand implements Callable<Integer> {
 
     @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index directory (created when missing).")
@@ -137,12 +137,15 @@ public final class BatchCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         printSummary(new PrintWriter(new BufferedWriter(out)), summary, total, seconds, scan);
+        if (summary.withProblems().stream().anyMatch(o -> o.status() == BundleReader.Status.BROKEN)) {
+            return ExitCodes.INTERNAL;
+        }
         boolean problems = !scan.problems().isEmpty() || summary.failed() > 0 || !summary.withProblems().isEmpty();
         return problems ? ExitCodes.USAGE_OR_IO : ExitCodes.OK;
     }
 
     private static void printSummary(PrintWriter out, Batch.Summary s, long total, double seconds, FleetScanner.Scan scan) {
-        long withProblems = s.withProblems().stream().filter(o -> o.status() != BundleReader.Status.FAILED).count();
+        long withProblems = s.withProblems().stream().filter(o -> !o.skipped()).count();
         out.printf(java.util.Locale.ROOT, "hosts: %d (%d indexed, %d unchanged, %d failed, %d with problems)%n",
                 s.bundles(), s.indexed(), s.unchanged(), s.failed(), withProblems);
         out.printf(java.util.Locale.ROOT, "bytes: %.1f MB read in %.1f s (%.1f MB/s)%n", s.bytes() / 1e6, seconds,
@@ -155,7 +158,7 @@ public final class BatchCommand implements Callable<Integer> {
         if (!s.withProblems().isEmpty() || !scan.problems().isEmpty()) {
             out.println("hosts with errors:");
             for (BundleReader.Outcome o : s.withProblems()) {
-                out.println("  " + o.bundle().name() + (o.status() == BundleReader.Status.FAILED ? " (skipped)" : " (indexed)")
+                out.println("  " + o.bundle().name() + (o.skipped() ? " (skipped)" : " (indexed)")
                         + ": " + String.join("; ", o.problems()));
             }
             for (String p : scan.problems()) {

@@ -56,7 +56,7 @@ final class BatchProgress implements Batch.Listener {
         done++;
         if (!outcome.problems().isEmpty()) {
             clear();
-            String what = outcome.status() == BundleReader.Status.FAILED ? "skipped" : "indexed, with problems";
+            String what = outcome.skipped() ? "skipped" : "indexed, with problems";
             err.println("daxray: host " + outcome.bundle().name() + " " + what + ":");
             outcome.problems().forEach(p -> err.println("  " + p));
         }

@@ -35,7 +35,7 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  daxray report --index idx",
                 "  daxray report --index idx --html fleet.html",
-                "", "Exit codes: 0 ok, 2 usage error or no index."})
+                "", "Exit codes: 0 ok, 2 usage error or no index, 4 internal error, 5 out of memory."})
 public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index directory.")

@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
                 "  daxray search --index idx 'pfn:[0x3c0000 TO 0x3cffff]' --format json",
                 "  daxray search --index idx --group-by fingerprint 'labels:sigbus-kill'",
                 "  daxray search --index idx 'evidence:\"recovery action for dax page\" -comm:fsx'",
-                "", "Exit codes: 0 ok (also with no hits), 2 usage error, bad query (with its column) or no index."})
+                "", "Exit codes: 0 ok (also with no hits), 2 usage error, bad query (with its column) or no index,", "4 internal error, 5 out of memory."})
 public final class SearchCommand implements Callable<Integer> {
 
     /** Output formats. */
