@@ -111,7 +111,30 @@ class RuleLanguageTest {
                                 + " 'sequence', 'group', 'title', 'summary', 'advice', 'optional', 'count', 'finding', 'not', a name\n"
                                 + "t.rules:1:34: unexpected [}], expected one of: end of file, 'rule'"),
                 Arguments.of("rule a { severity high group { mce } }\nrule a { severity low group { mce } }",
-                        "t.rules:2:6: duplicate rule [a]; the first is at t.rules:1:6"));
+                        "t.rules:2:6: duplicate rule [a]; the first is at t.rules:1:6"),
+                // A type error names the field's own type, whatever it is.
+                Arguments.of("rule a { severity high group { probe where args == \"a\" } }", 
+                        "t.rules:1:52: field [args] is a map of names to values, which rules cannot compare; test the event's line instead, e.g. text contains \"a\""),
+                Arguments.of("rule a { severity high group { probe where args == 1 } }", 
+                        "t.rules:1:52: field [args] is a map of names to values, which rules cannot compare; test the event's line instead, e.g. text contains \"args=\""),
+                Arguments.of("rule a { severity high group { probe where args contains \"pfn\" } }", 
+                        "t.rules:1:44: [contains] needs text; field [args] of [probe] is a map of names to values"),
+                Arguments.of("rule a { severity high group { crash where callTrace < \"x\" } }", 
+                        "t.rules:1:56: [<] and [>] compare numbers; field [callTrace] is a list of text"),
+                Arguments.of("rule a { severity high group { crash where callTrace == 3 } }", 
+                        "t.rules:1:57: field [callTrace] is a list of text, not a number; write a string such as \"text\" instead of [3]"),
+                Arguments.of("rule a { severity high group { mce where time == \"5\" } }", 
+                        "t.rules:1:50: field [time] is a time in seconds, not text; write whole seconds such as 5 instead of [\"5\"]"),
+                Arguments.of("rule a { severity high group { mce where cpu == \"3\" } }", 
+                        "t.rules:1:49: field [cpu] is a number, not text; write a number such as 42 instead of [\"3\"]"),
+                Arguments.of("rule a { severity high group { mce where cpu == true } }", 
+                        "t.rules:1:49: field [cpu] is a number, not true/false; write a number such as 42 instead of [true]"),
+                Arguments.of("rule a { severity high group { mce where message == 3 } }", 
+                        "t.rules:1:53: field [message] is text, not a number; write a string such as \"text\" instead of [3]"),
+                Arguments.of("rule a { severity high group { mce where message == false } }", 
+                        "t.rules:1:53: field [message] is text, not true/false; write a string such as \"text\" instead of [false]"),
+                Arguments.of("rule a { severity high by k group within 1s { fs-dax by fields >> 12\n mce by bank } }", 
+                        "t.rules:1:57: [>>] needs a whole number; field [fields] of [fs-dax] is a map of names to values"));
     }
 
     /** Exact messages: they are the user interface of the rule language. */
