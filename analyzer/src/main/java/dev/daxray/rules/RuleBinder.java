@@ -26,6 +26,7 @@ public final class RuleBinder {
 
     private final EventSchema schema = EventSchema.get();
     private final List<Problem> problems = new ArrayList<>();
+    private final List<RuleSet.Regex> regexes = new ArrayList<>();
 
     private RuleBinder() {
     }
@@ -72,7 +73,7 @@ public final class RuleBinder {
                     r.keyNames(), r.shape(), r.windowMicros(), r.windowText(), r.until(), r.steps(), r.title(),
                     r.summary(), r.advice(), layers.getOrDefault(r.name(), 0)));
         }
-        return new RuleSet(bound);
+        return new RuleSet(bound, regexes);
     }
 
     /** A rule bound except for its layer, with the kinds it reads. */
@@ -441,11 +442,15 @@ public final class RuleBinder {
             case CONTAINS -> s -> s.contains(t.value());
             case MATCHES -> {
                 try {
-                    java.util.regex.Pattern regex = java.util.regex.Pattern.compile(t.value());
-                    yield s -> regex.matcher(s).find();
+                    BoundedRegex regex = BoundedRegex.compile(t.value());
+                    regexes.add(new RuleSet.Regex(t.pos(), regex));
+                    yield regex::find;
                 } catch (PatternSyntaxException e) {
                     problem(t.pos(), "bad regular expression [" + t.value() + "]: " + e.getDescription()
                             + " near index " + e.getIndex());
+                    yield s -> false;
+                } catch (IllegalArgumentException e) {
+                    problem(t.pos(), e.getMessage());
                     yield s -> false;
                 }
             }

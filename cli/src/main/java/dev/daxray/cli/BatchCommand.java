@@ -137,6 +137,7 @@ public final class BatchCommand implements Callable<Integer> {
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         printSummary(new PrintWriter(new BufferedWriter(out)), summary, total, seconds, scan);
+        rules.abandonedRegexes().forEach(line -> err.println("daxray: " + line));
         if (summary.withProblems().stream().anyMatch(o -> o.status() == BundleReader.Status.BROKEN)) {
             return ExitCodes.INTERNAL;
         }

@@ -108,6 +108,7 @@ public final class TriageCommand implements Callable<Integer> {
         if (!inputs.quiet) {
             InputReport.print(spec.commandLine().getErr(), expansion, timeline.inputs());
         }
+        rules.abandonedRegexes().forEach(line -> spec.commandLine().getErr().println("daxray: " + line));
         boolean ioError = !expansion.problems().isEmpty() || timeline.inputs().stream().anyMatch(InputSummary::failed);
         if (ioError) {
             return ExitCodes.USAGE_OR_IO;

@@ -112,6 +112,10 @@ class RuleLanguageTest {
                                 + "t.rules:1:34: unexpected [}], expected one of: end of file, 'rule'"),
                 Arguments.of("rule a { severity high group { mce } }\nrule a { severity low group { mce } }",
                         "t.rules:2:6: duplicate rule [a]; the first is at t.rules:1:6"),
+                Arguments.of("rule a { severity high group { mce where message matches \"(.*a){20}Y\" } }",
+                        "t.rules:1:42: regular expression [(.*a){20}] repeats a group that itself repeats [.*]: matching"
+                                + " can take exponential time; make the inner repetition possessive (.*+) or the group atomic"
+                                + " ((?>...)), or drop one repetition"),
                 // A type error names the field's own type, whatever it is.
                 Arguments.of("rule a { severity high group { probe where args == \"a\" } }", 
                         "t.rules:1:52: field [args] is a map of names to values, which rules cannot compare; test the event's line instead, e.g. text contains \"a\""),
