@@ -23,6 +23,7 @@ import dev.daxray.fleet.FleetIncident;
 import dev.daxray.fleet.FleetJson;
 import dev.daxray.fleet.FleetScanner;
 import dev.daxray.index.IncidentIndex;
+import dev.daxray.output.Untrusted;
 import dev.daxray.rules.RuleLoader;
 import dev.daxray.rules.RuleSet;
 
@@ -99,7 +100,7 @@ public final class BatchCommand implements Callable<Integer> {
         List<RuleLoader.RuleText> texts = RulesCommand.texts(ruleDirs);
         RuleSet rules = RuleLoader.load(texts);
         FleetScanner.Scan scan = FleetScanner.scan(fleets, index);
-        scan.problems().forEach(p -> err.println("daxray: " + p));
+        scan.problems().forEach(p -> err.println("daxray: " + Untrusted.terminal(p)));
         long started = System.nanoTime();
         Batch.Summary summary;
         long total;
@@ -159,11 +160,11 @@ public final class BatchCommand implements Callable<Integer> {
         if (!s.withProblems().isEmpty() || !scan.problems().isEmpty()) {
             out.println("hosts with errors:");
             for (BundleReader.Outcome o : s.withProblems()) {
-                out.println("  " + o.bundle().name() + (o.skipped() ? " (skipped)" : " (indexed)")
-                        + ": " + String.join("; ", o.problems()));
+                out.println("  " + Untrusted.terminal(o.bundle().name()) + (o.skipped() ? " (skipped)" : " (indexed)")
+                        + ": " + Untrusted.terminal(String.join("; ", o.problems())));
             }
             for (String p : scan.problems()) {
-                out.println("  " + p);
+                out.println("  " + Untrusted.terminal(p));
             }
         }
         out.flush();
@@ -180,7 +181,8 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     private static String join(Map<String, Long> counts) {
-        return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        return counts.entrySet().stream().map(e -> Untrusted.terminal(e.getKey()) + " " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 
     /** What bundle keys depend on besides content: the rules and the index layout. */

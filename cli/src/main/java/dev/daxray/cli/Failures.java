@@ -39,7 +39,11 @@ final class Failures {
             reserve = null;
         }
         int code = exitCode(t);
-        err.println("daxray: " + Untrusted.terminal(message(t, oom)));
+        // Rule and mapping errors are one line per problem; each line is escaped on its own.
+        String message = message(t, oom);
+        boolean lines = t instanceof RuleException || t instanceof BpftraceMappingException;
+        err.println("daxray: " + (lines ? message.lines().map(Untrusted::terminal).collect(java.util.stream.Collectors.joining("\n"))
+                : Untrusted.terminal(message)));
         if (debug) {
             failure.printStackTrace(err);
         }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.daxray.output.Untrusted;
 import dev.daxray.rules.Ast;
 import dev.daxray.rules.BoundRule;
 import dev.daxray.rules.RuleException;
@@ -82,7 +83,8 @@ public final class RulesCommand implements Runnable {
             var out = spec.commandLine().getOut();
             out.printf("%-28s %-24s %-9s %s%n", "RULE", "KIND", "SEVERITY", "DEFINED AT");
             for (BoundRule rule : rules.rules()) {
-                out.printf("%-28s %-24s %-9s %s%n", rule.name(), rule.kind(), rule.severity().label(), rule.pos().location());
+                out.printf("%-28s %-24s %-9s %s%n", Untrusted.terminal(rule.name()), Untrusted.terminal(rule.kind()),
+                        rule.severity().label(), Untrusted.terminal(rule.pos().location()));
             }
             out.flush();
             return ExitCodes.OK;
@@ -106,7 +108,7 @@ public final class RulesCommand implements Runnable {
                 spec.commandLine().getOut().flush();
                 return ExitCodes.OK;
             } catch (RuleException e) {
-                spec.commandLine().getErr().println(e.getMessage());
+                e.problems().forEach(p -> spec.commandLine().getErr().println(Untrusted.terminal(p.toString())));
                 spec.commandLine().getErr().flush();
                 return ExitCodes.USAGE_OR_IO;
             }
@@ -140,7 +142,7 @@ public final class RulesCommand implements Runnable {
                         spec.commandLine().getOut().print(text);
                     }
                 } catch (RuleException e) {
-                    problems.add(e.getMessage());
+                    e.problems().forEach(p -> problems.add(Untrusted.terminal(p.toString())));
                 }
             }
             spec.commandLine().getOut().flush();

@@ -23,6 +23,7 @@ import dev.daxray.index.QueryException;
 import dev.daxray.index.SearchRequest;
 import dev.daxray.index.SearchResult;
 import dev.daxray.index.TimeSpec;
+import dev.daxray.output.Untrusted;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -115,10 +116,10 @@ public final class SearchCommand implements Callable<Integer> {
         try (IncidentIndex idx = IncidentIndex.openForReading(index)) {
             result = idx.search(request);
         } catch (QueryException e) {
-            err.println("daxray: " + e.getMessage());
+            err.println("daxray: " + Untrusted.terminal(e.getMessage()));
             if (e.column() > 0 && e.column() <= text.length() + 1) {
-                err.println("  " + text);
-                err.println("  " + " ".repeat(e.column() - 1) + "^");
+                err.println("  " + Untrusted.terminal(text));
+                err.println("  " + " ".repeat(Untrusted.terminal(text.substring(0, e.column() - 1)).length()) + "^");
             }
             return ExitCodes.USAGE_OR_IO;
         }
@@ -154,15 +155,15 @@ public final class SearchCommand implements Callable<Integer> {
         for (FleetIncident f : result.hits()) {
             out.printf("%-20s  %-16s  %-8s  %-26s  %s  [%s]%n",
                     f.time() == null ? "-" : Instant.ofEpochMilli(f.time()).toString().replaceFirst("\\.\\d+Z$", "Z"),
-                    f.incident().host(), f.incident().severity().toUpperCase(Locale.ROOT), f.incident().kind(),
-                    f.incident().title(), f.id());
+                    safe(f.incident().host()), f.incident().severity().toUpperCase(Locale.ROOT), safe(f.incident().kind()),
+                    safe(f.incident().title()), safe(f.id()));
         }
         for (Map.Entry<String, List<SearchResult.Count>> facet : result.facets().entrySet()) {
             out.println();
             out.println(facet.getKey() + ":");
-            int width = facet.getValue().stream().mapToInt(c -> c.value().length()).max().orElse(0);
+            int width = facet.getValue().stream().mapToInt(c -> safe(c.value()).length()).max().orElse(0);
             for (SearchResult.Count c : facet.getValue()) {
-                out.printf("  %-" + Math.max(1, width) + "s  %d%n", c.value(), c.count());
+                out.printf("  %-" + Math.max(1, width) + "s  %d%n", safe(c.value()), c.count());
             }
             if (facet.getValue().isEmpty()) {
                 out.println("  (no values)");
@@ -172,11 +173,15 @@ public final class SearchCommand implements Callable<Integer> {
             out.println();
             out.println("fingerprints (hosts sharing each):");
             for (SearchResult.FingerprintGroup g : result.groups()) {
-                out.printf("  %s  %-26s  %d host%s, %d incident%s: %s%s%n", g.fingerprint(), g.kind(), g.hosts(),
+                out.printf("  %s  %-26s  %d host%s, %d incident%s: %s%s%n", safe(g.fingerprint()), safe(g.kind()), g.hosts(),
                         g.hosts() == 1 ? "" : "s", g.incidents(), g.incidents() == 1 ? "" : "s",
-                        String.join(", ", g.sampleHosts()), g.hosts() > g.sampleHosts().size() ? ", …" : "");
+                        safe(String.join(", ", g.sampleHosts())), g.hosts() > g.sampleHosts().size() ? ", …" : "");
             }
         }
+    }
+
+    private static String safe(String text) {
+        return Untrusted.terminal(text);
     }
 
     static String json(SearchResult result) throws IOException {
