@@ -50,8 +50,12 @@ import picocli.CommandLine.Spec;
                 "A host that cannot be read is reported and skipped; the batch goes on."},
         footer = {"", "Examples:",
                 "  daxray batch --index idx samples/fleet/",
-                "  daxray batch --index /srv/daxray/idx --jobs 2 --ndjson new.ndjson /dumps/2026-03-0*",
-                "", "Exit codes: 0 every host read, 2 usage error or some host (or input) could not be read,", "4 internal error (a bug; the host it hit is skipped), 5 out of memory."})
+                "  daxray batch --index /srv/daxray/idx --jobs 2 --ndjson new.ndjson \\",
+                "      /dumps/2026-03-0*",
+                "  daxray index check idx",
+                "",
+                "Exit codes: 0 every host read, 2 usage error or some host (or input) could not",
+                "be read, 4 internal error (a bug; the host it hit is skipped), 5 out of memory."})
 public final class BatchCommand implements Callable<Integer> {
 
     @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index directory (created when missing).")

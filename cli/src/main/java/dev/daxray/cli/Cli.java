@@ -19,6 +19,7 @@ public final class Cli {
         // A query may start with '-' (-severity:high): what no option of search matches is the query.
         cli.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
         cli.setExecutionExceptionHandler(new ErrorHandler());
+        shareVersion(cli, cli.getCommandSpec().versionProvider());
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine command = ex.getCommandLine();
             command.getErr().println("daxray: " + ex.getMessage());
@@ -26,6 +27,14 @@ public final class Cli {
             return ExitCodes.USAGE_OR_IO;
         });
         return cli;
+    }
+
+    /** Every subcommand's --version prints the root's version (picocli gives subcommands none of their own). */
+    private static void shareVersion(CommandLine command, CommandLine.IVersionProvider version) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(version);
+            shareVersion(sub, version);
+        }
     }
 
     /** Hands standard input to the commands that read captures. */

@@ -36,7 +36,9 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  daxray report --index idx",
                 "  daxray report --index idx --html fleet.html",
-                "", "Exit codes: 0 ok, 2 usage error or no index, 4 internal error, 5 out of memory."})
+                "",
+                "Exit codes: 0 ok, 2 usage error, no index or a damaged index, 4 internal error,",
+                "5 out of memory."})
 public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index directory.")

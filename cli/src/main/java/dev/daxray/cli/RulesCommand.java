@@ -28,7 +28,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "List, check and format correlation rule files.",
         subcommands = {RulesCommand.ListRules.class, RulesCommand.Check.class, RulesCommand.Format.class},
-        footer = {"", "Exit codes: 0 ok, 2 rule errors (reported as file:line:col: message) or I/O errors, 4 internal error."})
+        footer = {"", "Examples:",
+                "  daxray rules check my-rules/",
+                "  daxray rules fmt --write my-rules/*.rules",
+                "",
+                "Exit codes: 0 ok, 2 rule errors (reported as file:line:col: message) or I/O",
+                "errors, 4 internal error."})
 public final class RulesCommand implements Runnable {
 
     @Spec

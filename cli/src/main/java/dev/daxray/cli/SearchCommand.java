@@ -45,11 +45,15 @@ import picocli.CommandLine.Spec;
                 "Text: title, summary, evidence, advice, and text (all of them; the default field)."},
         footer = {"", "Examples:",
                 "  daxray search --index idx 'kind:dax-poison-consumed' --facet kernel",
-                "  daxray search --index idx 'severity:(critical OR high) AND kernel:6.8*' --since 7d",
+                "  daxray search --index idx 'severity:(critical OR high) AND kernel:6.8*' \\",
+                "      --since 7d",
                 "  daxray search --index idx 'pfn:[0x3c0000 TO 0x3cffff]' --format json",
                 "  daxray search --index idx --group-by fingerprint 'labels:sigbus-kill'",
-                "  daxray search --index idx 'evidence:\"recovery action for dax page\" -comm:fsx'",
-                "", "Exit codes: 0 ok (also with no hits), 2 usage error, bad query (with its column) or no index,", "4 internal error, 5 out of memory."})
+                "  daxray search --index idx \\",
+                "      'evidence:\"recovery action for dax page\" -comm:fsx'",
+                "",
+                "Exit codes: 0 ok (also with no hits), 2 usage error, bad query (with its",
+                "column), no index or a damaged one, 4 internal error, 5 out of memory."})
 public final class SearchCommand implements Callable<Integer> {
 
     /** Output formats. */
