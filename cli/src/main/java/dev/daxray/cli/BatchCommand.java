@@ -137,8 +137,14 @@ public final class BatchCommand implements Callable<Integer> {
                     }
                 }
             };
-            summary = Batch.run(scan.bundles(), idx, rules, digest(texts), new Batch.Options(n, commitEvery, 2_000), listener);
-            total = idx.incidentCount();
+            try {
+                summary = Batch.run(scan.bundles(), idx, rules, digest(texts), new Batch.Options(n, commitEvery, 2_000), listener);
+                total = idx.incidentCount();
+            } catch (IOException e) {
+                // Disk full, a read-only or vanished file system: say where, and that nothing is half-written.
+                throw new IOException("writing index " + index + " failed: " + Cli.describe(e) + "; it keeps its last"
+                        + " commit (whole hosts only): fix the cause and run the batch again, it goes on from there", e);
+            }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         printSummary(new PrintWriter(new BufferedWriter(out)), summary, total, seconds, scan);
