@@ -121,7 +121,7 @@ public final class RulesCommand implements Runnable {
     }
 
     @Command(name = "fmt", mixinStandardHelpOptions = true,
-            description = {"Print rule files in the canonical layout (comments are not kept).",
+            description = {"Print rule files in the canonical layout, comments kept where they are.",
                     "With --write, rewrite the files in place."})
     static final class Format implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", arity = "1..*", description = "Rule files.")

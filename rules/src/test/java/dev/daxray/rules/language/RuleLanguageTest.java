@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -67,6 +68,34 @@ class RuleLanguageTest {
         Ast.RuleFile second = parser.parse("a", text);
         assertEquals(withoutPositions(first), withoutPositions(second), text);
         assertEquals(text, RuleFormatter.format(second));
+    }
+
+    /** The shipped rule files are in the canonical layout: formatting gives them back byte for byte, comments and all. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shipped")
+    void shippedFilesAreFormatted(Path file) throws IOException {
+        String text = Files.readString(file);
+        assertEquals(text, RuleFormatter.format(new RuleParser().parse(file.toString(), text)));
+    }
+
+    static Stream<Path> shipped() throws IOException {
+        return files(SHIPPED);
+    }
+
+    /** Comments stay where they were written: before a rule, between steps, trailing a line, at the end. */
+    @Test
+    void commentsSurviveFormatting() throws IOException {
+        String text = Files.readString(GOOD.resolve("comments.rules"));
+        Ast.RuleFile ast = new RuleParser().parse("comments.rules", text);
+        assertEquals(19, ast.comments().size());
+        String formatted = RuleFormatter.format(ast);
+        assertEquals(text.replace("\"(?i)^failed\"\n            or pageType", "\"(?i)^failed\" or pageType"), formatted,
+                "only the long step, which fits one line, is joined");
+        String scrambled = "rule b {  # b's line\n    title \"t\"  # the title\n    # about severity\n    severity low\n"
+                + "    group { mce }\n}\n";
+        assertEquals("rule b {  # b's line\n    # about severity\n    severity low\n    group {\n        mce\n    }\n"
+                + "    title \"t\"  # the title\n}\n", RuleFormatter.format(new RuleParser().parse("b.rules", scrambled)),
+                "a comment moves with its clause when clauses are put in order");
     }
 
     static String withoutPositions(Ast.RuleFile file) {
