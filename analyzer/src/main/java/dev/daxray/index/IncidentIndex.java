@@ -113,7 +113,7 @@ public final class IncidentIndex implements Closeable {
             throw new IndexDamagedException(IndexWriterOwner.inUse(path), e);
         } catch (IOException | RuntimeException e) {
             directory.close();
-            throw failure(path, e);
+            throw IndexHealth.failure(path, e);
         }
         IncidentIndex index = new IncidentIndex(path, directory, writer);
         try {
@@ -122,28 +122,9 @@ public final class IncidentIndex implements Closeable {
             index.loadBundleKeys();
         } catch (IOException | RuntimeException e) {
             index.close();
-            throw failure(path, e);
+            throw IndexHealth.failure(path, e);
         }
         return index;
-    }
-
-    /**
-     * What to throw for a failure to open or read the index at {@code path}: when Lucene's
-     * CheckIndex finds damage, that damage named (segment, files, problem, what to do); else the
-     * failure itself.
-     */
-    private static IOException failure(Path path, Exception e) {
-        if (e instanceof IndexDamagedException damaged) {
-            return damaged;
-        }
-        java.util.Optional<IndexDamagedException> damage = IndexHealth.damage(path, e);
-        if (damage.isPresent()) {
-            return damage.get();
-        }
-        if (e instanceof IOException io) {
-            return io;
-        }
-        throw (RuntimeException) e;
     }
 
     /** Verifies every segment's checksums (reads all of it): a writer never appends to a damaged index. */
@@ -153,14 +134,14 @@ public final class IncidentIndex implements Closeable {
         }
     }
 
-    /** Reads the index, naming the damage when reading fails on it (see {@link #failure}). */
+    /** Reads the index, naming the damage when reading fails on it (see {@link IndexHealth#failure}). */
     private <T> T reading(IndexRead<T> read) throws IOException {
         try {
             return read.run();
         } catch (QueryException | IllegalStateException | IndexSearcher.TooManyClauses e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw failure(path, e);
+            throw IndexHealth.failure(path, e);
         }
     }
 
@@ -287,7 +268,7 @@ public final class IncidentIndex implements Closeable {
 
     // ---- reading
 
-    private synchronized IndexSearcher searcher() throws IOException {
+    synchronized IndexSearcher searcher() throws IOException {
         if (reader == null) {
             reader = writer != null ? DirectoryReader.open(writer) : DirectoryReader.open(directory);
         }
@@ -461,28 +442,7 @@ public final class IncidentIndex implements Closeable {
 
     /** Incidents per source (bundle path), counted from the doc values. */
     Map<String, Long> incidentsBySource() throws IOException {
-        Map<String, Long> counts = new HashMap<>();
-        searcher().search(incidents(), new org.apache.lucene.search.SimpleCollector() {
-            private org.apache.lucene.index.SortedSetDocValues sources;
-
-            @Override
-            protected void doSetNextReader(org.apache.lucene.index.LeafReaderContext context) throws IOException {
-                sources = org.apache.lucene.index.DocValues.getSortedSet(context.reader(), IncidentFields.SOURCE);
-            }
-
-            @Override
-            public void collect(int doc) throws IOException {
-                if (sources.advanceExact(doc)) {
-                    counts.merge(sources.lookupOrd(sources.nextOrd()).utf8ToString(), 1L, Long::sum);
-                }
-            }
-
-            @Override
-            public org.apache.lucene.search.ScoreMode scoreMode() {
-                return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
-            }
-        });
-        return counts;
+        return IndexHealth.countBySource(searcher(), incidents());
     }
 
     /** Deletes a bundle record, so the next batch reads that bundle again; visible after {@link #commit()}. */

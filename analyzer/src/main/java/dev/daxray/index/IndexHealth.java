@@ -135,6 +135,52 @@ public final class IndexHealth {
     }
 
     /**
+     * What to throw for a failure to open or read the index at {@code path}: when Lucene's
+     * CheckIndex finds damage, that damage named (segment, files, problem, what to do); else the
+     * failure itself.
+     */
+    static IOException failure(Path path, Exception e) {
+        if (e instanceof IndexDamagedException damaged) {
+            return damaged;
+        }
+        Optional<IndexDamagedException> damage = damage(path, e);
+        if (damage.isPresent()) {
+            return damage.get();
+        }
+        if (e instanceof IOException io) {
+            return io;
+        }
+        throw (RuntimeException) e;
+    }
+
+    /** Documents of {@code query} per value of their {@code source} doc values (the bundle path they came from). */
+    static Map<String, Long> countBySource(org.apache.lucene.search.IndexSearcher searcher,
+                                           org.apache.lucene.search.Query query) throws IOException {
+        Map<String, Long> counts = new HashMap<>();
+        searcher.search(query, new org.apache.lucene.search.SimpleCollector() {
+            private org.apache.lucene.index.SortedSetDocValues sources;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                sources = org.apache.lucene.index.DocValues.getSortedSet(context.reader(), IncidentFields.SOURCE);
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                if (sources.advanceExact(doc)) {
+                    counts.merge(sources.lookupOrd(sources.nextOrd()).utf8ToString(), 1L, Long::sum);
+                }
+            }
+
+            @Override
+            public org.apache.lucene.search.ScoreMode scoreMode() {
+                return org.apache.lucene.search.ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+        return counts;
+    }
+
+    /**
      * A checker holding the index's write lock (nobody writes while it reads), refused with who
      * writes it; on a read-only file system, where no lock can be taken and nobody can write, a
      * check only ({@code !repair}) goes ahead without one.

@@ -2,9 +2,7 @@ package dev.daxray.rules;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -25,7 +23,7 @@ public final class RuleFormatter {
     }
 
     public static String format(Ast.RuleFile file) {
-        Comments comments = new Comments(file);
+        RuleComments comments = new RuleComments(file);
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < file.rules().size(); i++) {
             if (i > 0) {
@@ -46,11 +44,11 @@ public final class RuleFormatter {
     /** One rule, without comments. */
     public static String rule(Ast.Rule rule) {
         StringBuilder out = new StringBuilder();
-        rule(rule, new Comments(new Ast.RuleFile(rule.pos(), List.of(rule), List.of())), out);
+        rule(rule, new RuleComments(new Ast.RuleFile(rule.pos(), List.of(rule), List.of())), out);
         return out.toString();
     }
 
-    private static void rule(Ast.Rule rule, Comments comments, StringBuilder out) {
+    private static void rule(Ast.Rule rule, RuleComments comments, StringBuilder out) {
         comments.block(comments.leading(rule), "", out);
         comments.line("rule " + rule.name().value() + " {", rule, out);
         List<Ast.Clause> clauses = new ArrayList<>(rule.clauses());
@@ -67,7 +65,7 @@ public final class RuleFormatter {
         comments.line("}", rule.close(), out);
     }
 
-    private static void pattern(Ast.PatternClause p, Comments comments, StringBuilder out) {
+    private static void pattern(Ast.PatternClause p, RuleComments comments, StringBuilder out) {
         StringBuilder header = new StringBuilder("    ").append(p.shape().keyword());
         p.window().ifPresent(w -> header.append(" within ").append(w.text()));
         p.until().ifPresent(u -> header.append(" until ").append(pattern(u)));
@@ -329,86 +327,5 @@ public final class RuleFormatter {
         }
         parts.add(rest);
         return parts;
-    }
-
-    /**
-     * The file's comments, each attached to a place in the tree: an own-line comment to the first
-     * rule, clause, step or closing brace after it (or the end of the file), a trailing comment to
-     * the last one that starts on or before its line.
-     */
-    private static final class Comments {
-
-        private final Map<Object, List<Ast.Comment>> leading = new IdentityHashMap<>();
-        private final Map<Object, List<Ast.Comment>> trailing = new IdentityHashMap<>();
-
-        Comments(Ast.RuleFile file) {
-            List<Object> anchors = new ArrayList<>();
-            List<Integer> lines = new ArrayList<>();
-            for (Ast.Rule rule : file.rules()) {
-                add(anchors, lines, rule, rule.pos());
-                for (Ast.Clause clause : rule.clauses()) {
-                    add(anchors, lines, clause, clause.pos());
-                    if (clause instanceof Ast.PatternClause p) {
-                        p.steps().forEach(step -> add(anchors, lines, step, step.pos()));
-                        add(anchors, lines, p.close(), p.close());
-                    }
-                }
-                add(anchors, lines, rule.close(), rule.close());
-            }
-            for (Ast.Comment comment : file.comments()) {
-                int line = comment.pos().line();
-                Object anchor = file;
-                if (comment.trailing()) {
-                    for (int i = 0; i < anchors.size() && lines.get(i) <= line; i++) {
-                        anchor = anchors.get(i);
-                    }
-                    trailing.computeIfAbsent(anchor, a -> new ArrayList<>()).add(comment);
-                } else {
-                    for (int i = 0; i < anchors.size(); i++) {
-                        if (lines.get(i) > line) {
-                            anchor = anchors.get(i);
-                            break;
-                        }
-                    }
-                    leading.computeIfAbsent(anchor, a -> new ArrayList<>()).add(comment);
-                }
-            }
-        }
-
-        private static void add(List<Object> anchors, List<Integer> lines, Object anchor, Pos pos) {
-            anchors.add(anchor);
-            lines.add(pos.line());
-        }
-
-        List<Ast.Comment> leading(Object anchor) {
-            return leading.getOrDefault(anchor, List.of());
-        }
-
-        /** Own-line comments at {@code indent}; an empty line after a comment stays. */
-        void block(List<Ast.Comment> comments, String indent, StringBuilder out) {
-            for (Ast.Comment c : comments) {
-                out.append(indent).append(c.text()).append('\n');
-                if (c.blankAfter()) {
-                    out.append('\n');
-                }
-            }
-        }
-
-        /** A line of code, with the trailing comments of {@code anchor}. */
-        void line(String code, Object anchor, StringBuilder out) {
-            lines(List.of(code), anchor, out);
-        }
-
-        void lines(List<String> code, Object anchor, StringBuilder out) {
-            for (int i = 0; i < code.size(); i++) {
-                out.append(code.get(i));
-                if (i == code.size() - 1) {
-                    for (Ast.Comment c : trailing.getOrDefault(anchor, List.of())) {
-                        out.append("  ").append(c.text());
-                    }
-                }
-                out.append('\n');
-            }
-        }
     }
 }

@@ -41,8 +41,8 @@ public final class IndexCommand implements Runnable {
                     "  daxray index check idx",
                     "  daxray index check --fix idx && daxray batch --index idx /dumps/latest",
                     "",
-                    "Exit codes: 0 no damage (or repaired with --fix), 2 damage found, no index or the",
-                    "index is in use, 4 internal error."})
+                    "Exit codes: 0 no damage (or repaired with --fix), 2 damage found, no index or",
+                    "the index is in use, 4 internal error."})
     static final class Check implements Callable<Integer> {
 
         @Parameters(paramLabel = "DIR", description = "The index directory.")
