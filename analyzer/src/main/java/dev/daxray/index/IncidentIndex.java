@@ -87,7 +87,7 @@ public final class IncidentIndex implements Closeable {
     /**
      * Opens (creating when missing) the index at {@code path} for writing and reading. Refused, with
      * a message that says why and what to do, when another process writes it ("in use by pid N")
-     * or any segment fails its checksums (an {@link IndexDamagedException}: appending to a damaged
+     * or any segment fails its checksums (an {@link IndexUnavailableException}: appending to a damaged
      * index would bury the damage under new commits).
      */
     public static IncidentIndex openForWriting(Path path) throws IOException {
@@ -110,7 +110,7 @@ public final class IncidentIndex implements Closeable {
             writer = new IndexWriter(directory, config);
         } catch (org.apache.lucene.store.LockObtainFailedException e) {
             directory.close();
-            throw new IndexDamagedException(IndexWriterOwner.inUse(path), e);
+            throw new IndexUnavailableException(IndexWriterOwner.inUse(path), e);
         } catch (IOException | RuntimeException e) {
             directory.close();
             throw IndexHealth.failure(path, e);

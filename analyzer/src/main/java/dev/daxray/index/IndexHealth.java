@@ -85,7 +85,7 @@ public final class IndexHealth {
 
     /** Checks every segment of the last commit of {@code index} (reads all of it). */
     public static Report check(Path index) throws IOException {
-        try (Directory directory = FSDirectory.open(index); CheckIndex checker = open(index, directory, false)) {
+        try (Directory directory = existing(index); CheckIndex checker = open(index, directory, false)) {
             return report(index, directory, checker.checkIndex());
         }
     }
@@ -95,14 +95,14 @@ public final class IndexHealth {
         Report before;
         List<String> lost = new ArrayList<>();
         int unreadable;
-        try (Directory directory = FSDirectory.open(index); CheckIndex checker = open(index, directory, true)) {
+        try (Directory directory = existing(index); CheckIndex checker = open(index, directory, true)) {
             CheckIndex.Status status = checker.checkIndex();
             before = report(index, directory, status);
             if (before.clean()) {
                 return new Fix(before, List.of(), 0, List.of());
             }
             if (before.commitProblem() != null) {
-                throw new IndexDamagedException(before.describe(), null);
+                throw new IndexUnavailableException(before.describe(), null);
             }
             unreadable = readable(directory, before, lost);
             checker.exorciseIndex(status);
@@ -125,10 +125,10 @@ public final class IndexHealth {
      * When {@code failure} (opening or reading {@code index}) came from damage, the damage, described;
      * empty when the index checks clean or cannot be checked now (another process writes it).
      */
-    static Optional<IndexDamagedException> damage(Path index, Throwable failure) {
+    static Optional<IndexUnavailableException> damage(Path index, Throwable failure) {
         try {
             Report report = check(index);
-            return report.clean() ? Optional.empty() : Optional.of(new IndexDamagedException(report.describe(), failure));
+            return report.clean() ? Optional.empty() : Optional.of(new IndexUnavailableException(report.describe(), failure));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -140,10 +140,13 @@ public final class IndexHealth {
      * failure itself.
      */
     static IOException failure(Path path, Exception e) {
-        if (e instanceof IndexDamagedException damaged) {
+        if (e instanceof IndexUnavailableException damaged) {
             return damaged;
         }
-        Optional<IndexDamagedException> damage = damage(path, e);
+        if (!suspect(e)) {
+            return e instanceof IOException io ? io : rethrow((RuntimeException) e);
+        }
+        Optional<IndexUnavailableException> damage = damage(path, e);
         if (damage.isPresent()) {
             return damage.get();
         }
@@ -151,6 +154,25 @@ public final class IndexHealth {
             return io;
         }
         throw (RuntimeException) e;
+    }
+
+    /**
+     * Whether a failure may come from damage, so that checking the index is worth it: Lucene's
+     * corruption and format errors, a file cut short or missing, or an unexpected runtime failure
+     * while decoding; not a full disk, a read-only file system or a permission.
+     */
+    private static boolean suspect(Throwable e) {
+        Throwable t = e instanceof java.io.UncheckedIOException u && u.getCause() != null ? u.getCause() : e;
+        return t instanceof org.apache.lucene.index.CorruptIndexException
+                || t instanceof org.apache.lucene.index.IndexFormatTooOldException
+                || t instanceof org.apache.lucene.index.IndexFormatTooNewException
+                || t instanceof java.io.EOFException || t instanceof java.nio.file.NoSuchFileException
+                || t instanceof java.io.FileNotFoundException
+                || t instanceof RuntimeException && !(t instanceof java.io.UncheckedIOException);
+    }
+
+    private static IOException rethrow(RuntimeException e) {
+        throw e;
     }
 
     /** Documents of {@code query} per value of their {@code source} doc values (the bundle path they came from). */
@@ -180,6 +202,19 @@ public final class IndexHealth {
         return counts;
     }
 
+    /** The index's directory; an error when there is no index at all (no commit point file). */
+    private static Directory existing(Path index) throws IOException {
+        if (!Files.isDirectory(index)) {
+            throw new java.nio.file.NoSuchFileException(index.toString(), null, "no index here");
+        }
+        Directory directory = FSDirectory.open(index);
+        if (!DirectoryReader.indexExists(directory)) {
+            directory.close();
+            throw new java.nio.file.NoSuchFileException(index.toString(), null, "no index here");
+        }
+        return directory;
+    }
+
     /**
      * A checker holding the index's write lock (nobody writes while it reads), refused with who
      * writes it; on a read-only file system, where no lock can be taken and nobody can write, a
@@ -189,7 +224,7 @@ public final class IndexHealth {
         try {
             return new CheckIndex(directory);
         } catch (LockObtainFailedException e) {
-            throw new IndexDamagedException(IndexWriterOwner.inUse(index), e);
+            throw new IndexUnavailableException(IndexWriterOwner.inUse(index), e);
         } catch (java.nio.file.FileSystemException e) {
             if (repair || !readOnly(index)) {
                 throw e;

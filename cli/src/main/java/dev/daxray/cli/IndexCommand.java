@@ -2,7 +2,6 @@ package dev.daxray.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -59,9 +58,6 @@ public final class IndexCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            if (!Files.isDirectory(index)) {
-                throw new java.nio.file.NoSuchFileException(index.toString(), null, "no index here");
-            }
             PrintWriter out = spec.commandLine().getOut();
             IndexHealth.Report report;
             IndexHealth.Fix repair = null;

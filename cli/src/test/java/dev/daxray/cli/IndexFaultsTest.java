@@ -107,6 +107,7 @@ class IndexFaultsTest {
     public static final class Holder {
         public static void main(String[] args) throws IOException {
             try (IncidentIndex held = IncidentIndex.openForWriting(Path.of(args[0]))) {
+                held.commit();
                 System.out.println("holding");
                 System.out.flush();
                 System.in.read();
