@@ -403,9 +403,15 @@ public final class IncidentIndex implements Closeable {
         return facetCounter;
     }
 
-    /** The fleet summary over every incident. */
+    /**
+     * The fleet summary over every incident. It reads the whole index anyway, so it verifies the
+     * checksums first: a summary of a damaged index would be silently short.
+     */
     public FleetStats stats(int top) throws IOException {
-        return reading(() -> tally(top));
+        return reading(() -> {
+            verifyChecksums();
+            return tally(top);
+        });
     }
 
     private FleetStats tally(int top) throws IOException {

@@ -17,7 +17,8 @@ public final class Untrusted {
      * C0 controls and DEL ({@code \n}, {@code \r}, {@code \t}, else {@code \x1b}-style), C1 controls
      * U+0080–U+009F, the bidirectional embeddings, overrides and isolates U+202A–U+202E and
      * U+2066–U+2069, and the line and paragraph separators U+2028/U+2029 (as {@code \u202e}).
-     * Everything else, other Unicode included, is kept. Null stays null.
+     * Everything else, other Unicode included, is kept; so are backslashes: the text is for reading,
+     * not for decoding back (JSON output is for that). Null stays null.
      */
     public static String terminal(String text) {
         if (text == null || isSafe(text)) {

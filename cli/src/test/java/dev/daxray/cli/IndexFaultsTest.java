@@ -80,6 +80,10 @@ class IndexFaultsTest {
         assertTrue(search.err().contains("run 'daxray index check --fix " + index + "'"), search.err());
         assertEquals(1, search.err().lines().count(), search.err());
 
+        CliRun report = CliRun.run("report", "--index", index.toString());
+        assertEquals(ExitCodes.USAGE_OR_IO, report.exitCode(), report.out());
+        assertTrue(report.err().contains("is damaged: segment " + segment), report.err());
+
         CliRun batch = CliRun.run("batch", "--quiet", "--index", index.toString(), fleet().toString());
         assertEquals(ExitCodes.USAGE_OR_IO, batch.exitCode(), batch.err());
         assertTrue(batch.err().contains("is damaged: segment " + segment), batch.err());
