@@ -21,7 +21,8 @@ import java.util.stream.Stream;
  * <p>In a directory, hidden entries are skipped, and so is anything matched by the glob patterns of
  * a {@code .daxrayignore} file in that directory (one pattern a line, {@code #} comments, a
  * trailing {@code /} matching directories only). Every skipped entry is listed, so nothing
- * vanishes silently.
+ * vanishes silently. A FIFO, socket or device inside a directory is reported and never opened (a
+ * FIFO would block the run); one named on the command line is read ({@code <(zcat log.gz)}).
  */
 public final class Inputs {
 
@@ -151,10 +152,29 @@ public final class Inputs {
             } else if (!Files.exists(entry, LinkOption.NOFOLLOW_LINKS) || !Files.exists(entry)) {
                 problems.add(entry + ": broken symbolic link");
             } else {
-                ignored.add(entry.toString());
+                problems.add(entry + ": " + special(entry) + ", not a regular file; not read");
             }
         }
         visiting.remove(real);
+    }
+
+    /**
+     * What a file that is neither a regular file nor a directory is: "a FIFO", "a socket", "a
+     * character device", "a block device", else "a special file". Reads its mode; never opens it.
+     */
+    public static String special(Path path) {
+        try {
+            int type = (Integer) Files.getAttribute(path, "unix:mode") & 0170000;
+            return switch (type) {
+                case 0010000 -> "a FIFO";
+                case 0140000 -> "a socket";
+                case 0020000 -> "a character device";
+                case 0060000 -> "a block device";
+                default -> "a special file";
+            };
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "a special file";
+        }
     }
 
     private static Path realOrNull(Path path) {

@@ -128,7 +128,7 @@ public final class Batch {
                         sinceCommit++;
                     }
                     case UNCHANGED -> unchanged++;
-                    case FAILED -> failed++;
+                    case FAILED, BROKEN -> failed++;
                 }
                 if (!outcome.problems().isEmpty()) {
                     withProblems.add(outcome);
@@ -158,7 +158,12 @@ public final class Batch {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
-            return BundleReader.Outcome.failed(bundle, List.of(bundle.path() + ": internal error: " + e.getCause()));
+            if (e.getCause() instanceof Error error && !(error instanceof StackOverflowError)) {
+                // Out of memory (or worse): the heap can no longer be trusted; stop. The index keeps
+                // its last commit, whole hosts only, and the next run goes on from there.
+                throw error;
+            }
+            return BundleReader.Outcome.broken(bundle, e.getCause());
         }
     }
 }

@@ -59,7 +59,8 @@ public final class BundleReader {
     }
 
     /** How reading a bundle ended. */
-    public enum Status { INDEXED, UNCHANGED, FAILED }
+    /** FAILED: the host could not be read; BROKEN: reading it hit a bug in daxray (skipped as well). */
+    public enum Status { INDEXED, UNCHANGED, FAILED, BROKEN }
 
     /** One bundle's result. */
     public record Outcome(HostBundle bundle, Status status, String key, String host, int inputs,
@@ -78,6 +79,17 @@ public final class BundleReader {
         static Outcome failed(HostBundle bundle, List<String> problems) {
             return new Outcome(bundle, Status.FAILED, null, bundle.name(), 0, List.of(), problems);
         }
+
+        /** Reading the bundle failed on a bug ({@code failure}): skipped, and the batch exits as an internal error. */
+        public static Outcome broken(HostBundle bundle, Throwable failure) {
+            return new Outcome(bundle, Status.BROKEN, null, bundle.name(), 0, List.of(),
+                    List.of(bundle.path() + ": internal error: " + failure));
+        }
+
+        /** True when the bundle was left out of the index (unreadable, or broken). */
+        public boolean skipped() {
+            return status == Status.FAILED || status == Status.BROKEN;
+        }
     }
 
     private BundleReader() {
@@ -88,8 +100,8 @@ public final class BundleReader {
             return Files.isDirectory(bundle.path()) ? readDirectory(bundle, context) : readFile(bundle, context);
         } catch (IOException | UncheckedIOException e) {
             return Outcome.failed(bundle, List.of(bundle.path() + ": " + Inputs.reason(e)));
-        } catch (RuntimeException e) {
-            return Outcome.failed(bundle, List.of(bundle.path() + ": internal error: " + e));
+        } catch (RuntimeException | StackOverflowError e) {
+            return Outcome.broken(bundle, e);
         }
     }
 

@@ -21,6 +21,11 @@ import dev.daxray.capture.Inputs;
  * one host (hidden entries and those the root's {@code .daxrayignore} names are skipped); a root
  * that is itself a file is one host. Bundles come out sorted by name, then path, so a batch
  * applies them in the same order every time.
+ *
+ * <p>Symbolic links are followed only to a target inside the fleet root, as {@link Inputs} follows
+ * a host's links only inside the host: a link out (to a file or a directory) is reported and not
+ * read, so a dump cannot make the batch read the collector's own files; name the target as a fleet
+ * argument to read it. A FIFO, socket or device is reported and never opened.
  */
 public final class FleetScanner {
 
@@ -55,7 +60,8 @@ public final class FleetScanner {
                 continue;
             }
             if (!Files.isDirectory(root)) {
-                problems.add(root + ": no such file or directory");
+                problems.add(root + ": " + (Files.exists(root) ? Inputs.special(root) + ", not a regular file; not read"
+                        : "no such file or directory"));
                 continue;
             }
             Path realRoot;
@@ -77,24 +83,28 @@ public final class FleetScanner {
                     }
                     continue;
                 }
-                if (isDir) {
-                    try {
-                        Path real = entry.toRealPath();
-                        if (realRoot.startsWith(real)) {
-                            problems.add(entry + ": symbolic link loop (to " + real + "), not followed");
-                            continue;
-                        }
-                    } catch (IOException e) {
-                        problems.add(entry + ": " + Inputs.reason(e));
-                        continue;
-                    }
-                    bundles.add(new HostBundle(name, entry, size(entry)));
-                } else if (Files.isRegularFile(entry)) {
-                    bundles.add(new HostBundle(HostBundle.hostName(name), entry, size(entry)));
-                } else if (!Files.exists(entry)) {
+                if (!Files.exists(entry)) {
                     problems.add(entry + ": broken symbolic link");
+                    continue;
+                }
+                if (!isDir && !Files.isRegularFile(entry)) {
+                    problems.add(entry + ": " + Inputs.special(entry) + ", not a regular file; not read");
+                    continue;
+                }
+                Path real;
+                try {
+                    real = entry.toRealPath();
+                } catch (IOException e) {
+                    problems.add(entry + ": " + Inputs.reason(e));
+                    continue;
+                }
+                if (isDir && realRoot.startsWith(real)) {
+                    problems.add(entry + ": symbolic link loop (to " + real + "), not followed");
+                } else if (!real.startsWith(realRoot)) {
+                    problems.add(entry + ": symbolic link out of the fleet (to " + real + "), not followed;"
+                            + " name it as a FLEET argument to read it");
                 } else {
-                    ignored.add(entry.toString());
+                    bundles.add(new HostBundle(isDir ? name : HostBundle.hostName(name), entry, size(entry)));
                 }
             }
         }

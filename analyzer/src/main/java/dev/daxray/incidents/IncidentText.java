@@ -6,12 +6,14 @@ import java.util.Map;
 
 import dev.daxray.matches.Check;
 import dev.daxray.matches.NearMiss;
+import dev.daxray.output.Untrusted;
 
 /**
  * The report an engineer reads first: one block per incident (most severe first, then by time)
  * with its summary, keys, the processes affected, a short evidence timeline with {@code file:line}
  * and the advice. Colour is used only when the caller asks for it (the CLI decides: a terminal,
- * and no {@code NO_COLOR}).
+ * and no {@code NO_COLOR}). Every log-derived string goes through {@link Untrusted#terminal}: a
+ * process or file name cannot move the cursor, clear the screen or forge a line.
  */
 public final class IncidentText {
 
@@ -49,7 +51,7 @@ public final class IncidentText {
 
     private void incident(Incident in) {
         out.println(paint(severityColour(in.severity()), String.format("%-8s", in.severity().toUpperCase(java.util.Locale.ROOT)))
-                + " " + bold(in.title()) + "  [" + in.kind() + " " + in.id() + "]");
+                + " " + bold(safe(in.title())) + "  [" + safe(in.kind()) + " " + in.id() + "]");
         line("what", in.summary());
         line("labels", String.join(", ", in.labels()));
         StringBuilder where = new StringBuilder();
@@ -84,13 +86,13 @@ public final class IncidentText {
             if (shown == IncidentBuilder.EVIDENCE_HEAD && in.evidenceCount() > in.evidence().size()) {
                 out.println("    " + dim("... " + (in.evidenceCount() - in.evidence().size()) + " more lines ..."));
             }
-            out.println("    " + dim(e.file() + ":" + e.line()) + "  " + e.text().strip());
+            out.println("    " + dim(safe(e.file()) + ":" + e.line()) + "  " + safe(e.text().strip()));
             shown++;
         }
         if (!in.advice().isBlank()) {
             String[] lines = in.advice().split("\n");
             for (int i = 0; i < lines.length; i++) {
-                out.println((i == 0 ? "  advice: " : "          ") + lines[i]);
+                out.println((i == 0 ? "  advice: " : "          ") + safe(lines[i]));
             }
         }
     }
@@ -126,20 +128,20 @@ public final class IncidentText {
             for (Map.Entry<Check, Long> c : rule.getValue().entrySet()) {
                 counts.append(counts.isEmpty() ? "" : ", ").append(c.getKey().label()).append(' ').append(c.getValue());
             }
-            out.println("  " + rule.getKey() + ": " + (counts.isEmpty() ? "nothing matched" : counts));
+            out.println("  " + safe(rule.getKey()) + ": " + (counts.isEmpty() ? "nothing matched" : counts));
         }
         List<NearMiss> misses = result.matches().nearMisses();
         if (!misses.isEmpty()) {
             out.println(bold("Near misses") + ":");
             for (NearMiss miss : misses) {
-                out.println("  " + miss.rule() + " (" + miss.check().label() + "): " + miss.message());
+                out.println("  " + safe(miss.rule()) + " (" + miss.check().label() + "): " + safe(miss.message()));
             }
         }
     }
 
     private void line(String label, String value) {
         if (value != null && !value.isBlank()) {
-            out.println("  " + label + ": " + value);
+            out.println("  " + label + ": " + safe(value));
         }
     }
 
@@ -147,6 +149,10 @@ public final class IncidentText {
         if (!values.isEmpty()) {
             line(label, String.join(", ", values));
         }
+    }
+
+    private static String safe(String text) {
+        return Untrusted.terminal(text);
     }
 
     private String severityColour(String severity) {

@@ -68,6 +68,7 @@ public final class IncidentIndex implements Closeable {
     /** The index layout version, kept in the commit's user data. */
     public static final String FORMAT = "1";
 
+    private final Path path;
     private final Directory directory;
     private final IndexWriter writer;
     private final FacetsConfig facets = IncidentFields.facetsConfig();
@@ -77,12 +78,18 @@ public final class IncidentIndex implements Closeable {
     private DirectoryReader reader;
     private FacetCounter facetCounter;
 
-    private IncidentIndex(Directory directory, IndexWriter writer) {
+    private IncidentIndex(Path path, Directory directory, IndexWriter writer) {
+        this.path = path;
         this.directory = directory;
         this.writer = writer;
     }
 
-    /** Opens (creating when missing) the index at {@code path} for writing and reading. */
+    /**
+     * Opens (creating when missing) the index at {@code path} for writing and reading. Refused, with
+     * a message that says why and what to do, when another process writes it ("in use by pid N")
+     * or any segment fails its checksums (an {@link IndexUnavailableException}: appending to a damaged
+     * index would bury the damage under new commits).
+     */
     public static IncidentIndex openForWriting(Path path) throws IOException {
         if (Files.exists(path) && !Files.isDirectory(path)) {
             throw new java.nio.file.FileSystemException(path.toString(), null, "exists and is not a directory");
@@ -101,18 +108,45 @@ public final class IncidentIndex implements Closeable {
         IndexWriter writer;
         try {
             writer = new IndexWriter(directory, config);
+        } catch (org.apache.lucene.store.LockObtainFailedException e) {
+            directory.close();
+            throw new IndexUnavailableException(IndexWriterOwner.inUse(path), e);
         } catch (IOException | RuntimeException e) {
             directory.close();
-            throw e;
+            throw IndexHealth.failure(path, e);
         }
-        IncidentIndex index = new IncidentIndex(directory, writer);
+        IncidentIndex index = new IncidentIndex(path, directory, writer);
         try {
+            IndexWriterOwner.claim(path);
+            index.verifyChecksums();
             index.loadBundleKeys();
         } catch (IOException | RuntimeException e) {
             index.close();
-            throw e;
+            throw IndexHealth.failure(path, e);
         }
         return index;
+    }
+
+    /** Verifies every segment's checksums (reads all of it): a writer never appends to a damaged index. */
+    private void verifyChecksums() throws IOException {
+        for (org.apache.lucene.index.LeafReaderContext leaf : searcher().getIndexReader().leaves()) {
+            leaf.reader().checkIntegrity();
+        }
+    }
+
+    /** Reads the index, naming the damage when reading fails on it (see {@link IndexHealth#failure}). */
+    private <T> T reading(IndexRead<T> read) throws IOException {
+        try {
+            return read.run();
+        } catch (QueryException | IllegalStateException | IndexSearcher.TooManyClauses e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw IndexHealth.failure(path, e);
+        }
+    }
+
+    private interface IndexRead<T> {
+        T run() throws IOException;
     }
 
     /**
@@ -121,7 +155,7 @@ public final class IncidentIndex implements Closeable {
      */
     private static boolean onlyIndexFiles(String[] names) {
         for (String name : names) {
-            if (!(name.equals("write.lock") || name.startsWith("_") || name.startsWith("segments")
+            if (!(name.equals("write.lock") || name.startsWith(IndexWriterOwner.FILE) || name.startsWith("_") || name.startsWith("segments")
                     || name.startsWith("pending_segments"))) {
                 return false;
             }
@@ -141,7 +175,7 @@ public final class IncidentIndex implements Closeable {
             throw new java.nio.file.NoSuchFileException(path.toString(), null, "no index here (build one with daxray batch --index "
                     + path + " FLEET)");
         }
-        return new IncidentIndex(directory, null);
+        return new IncidentIndex(path, directory, null);
     }
 
     private void loadBundleKeys() throws IOException {
@@ -234,7 +268,7 @@ public final class IncidentIndex implements Closeable {
 
     // ---- reading
 
-    private synchronized IndexSearcher searcher() throws IOException {
+    synchronized IndexSearcher searcher() throws IOException {
         if (reader == null) {
             reader = writer != null ? DirectoryReader.open(writer) : DirectoryReader.open(directory);
         }
@@ -247,11 +281,15 @@ public final class IncidentIndex implements Closeable {
 
     /** Incidents in the index. */
     public long incidentCount() throws IOException {
-        return searcher().count(incidents());
+        return reading(() -> searcher().count(incidents()));
     }
 
     /** Every bundle record, by bundle name. */
     public List<BundleRecord> bundles() throws IOException {
+        return reading(this::readBundles);
+    }
+
+    private List<BundleRecord> readBundles() throws IOException {
         IndexSearcher searcher = searcher();
         Query query = KeywordField.newExactQuery(IncidentFields.TYPE, IncidentFields.BUNDLE_DOC);
         StoredFields stored = searcher.storedFields();
@@ -265,6 +303,10 @@ public final class IncidentIndex implements Closeable {
 
     /** Every incident, by id: for tests and exports. */
     public List<FleetIncident> all() throws IOException {
+        return reading(this::readAll);
+    }
+
+    private List<FleetIncident> readAll() throws IOException {
         IndexSearcher searcher = searcher();
         int n = Math.max(1, searcher.count(incidents()));
         TopFieldDocs docs = searcher.search(incidents(), n,
@@ -321,6 +363,10 @@ public final class IncidentIndex implements Closeable {
 
     /** Runs a search; a bad query is a {@link QueryException}. */
     public SearchResult search(SearchRequest request) throws IOException {
+        return reading(() -> runSearch(request));
+    }
+
+    private SearchResult runSearch(SearchRequest request) throws IOException {
         request.checkFacets();
         Query user = LuceneQueries.of(IncidentQueryParser.parse(request.query(), request.now()));
         BooleanQuery.Builder builder = new BooleanQuery.Builder()
@@ -388,13 +434,23 @@ public final class IncidentIndex implements Closeable {
         return facetCounter;
     }
 
-    /** The fleet summary over every incident. */
+    /**
+     * The fleet summary over every incident. It reads the whole index anyway, so it verifies the
+     * checksums first: a summary of a damaged index would be silently short.
+     */
     public FleetStats stats(int top) throws IOException {
+        return reading(() -> {
+            verifyChecksums();
+            return tally(top);
+        });
+    }
+
+    private FleetStats tally(int top) throws IOException {
         IndexSearcher searcher = searcher();
         FleetTally tally = new FleetTally();
         searcher.search(incidents(), tally);
         Map<String, List<String>> problems = new TreeMap<>();
-        List<BundleRecord> bundles = bundles();
+        List<BundleRecord> bundles = readBundles();
         for (BundleRecord b : bundles) {
             if (!b.problems().isEmpty()) {
                 problems.put(b.bundle(), b.problems());
@@ -419,6 +475,20 @@ public final class IncidentIndex implements Closeable {
                 .limit(top).toList();
     }
 
+    // ---- repair (IndexHealth.fix)
+
+    /** Incidents per source (bundle path), counted from the doc values. */
+    Map<String, Long> incidentsBySource() throws IOException {
+        return IndexHealth.countBySource(searcher(), incidents());
+    }
+
+    /** Deletes a bundle record, so the next batch reads that bundle again; visible after {@link #commit()}. */
+    synchronized void forget(BundleRecord record) throws IOException {
+        requireWriter();
+        writer.deleteDocuments(new Term(IncidentFields.ID, "bundle:" + record.key()));
+        bundleKeys.remove(record.key());
+    }
+
     @Override
     public synchronized void close() throws IOException {
         try {
@@ -426,6 +496,7 @@ public final class IncidentIndex implements Closeable {
         } finally {
             try {
                 if (writer != null) {
+                    IndexWriterOwner.release(path);
                     writer.rollback();      // drops whatever was not committed; never a partial bundle
                 }
             } finally {

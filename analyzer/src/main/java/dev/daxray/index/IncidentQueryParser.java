@@ -165,7 +165,7 @@ public final class IncidentQueryParser extends QueryParser {
                 return new QueryException(text.stripTrailing().length() + 1,
                         "unexpected end of query; expected a term, a phrase, ( or [");
             }
-            return new QueryException(bad.beginColumn, "unexpected [" + bad.image + "]");
+            return new QueryException(bad.beginColumn + 1, "unexpected [" + bad.image + "]");    // javacc columns are 0-based
         }
         if (cause instanceof ParseException p && p.getCause() == null && p.currentToken == null) {
             return new QueryException(0, p.getMessage());
@@ -215,11 +215,14 @@ public final class IncidentQueryParser extends QueryParser {
                 + "; fields: " + String.join(", ", IncidentFields.QUERYABLE.keySet()));
     }
 
-    /** An error pointing at {@code field:} when the query names it, else at the last token read. */
+    /**
+     * An error pointing at {@code field:} when the query names it, else at the last token read (a
+     * term of the default field, such as {@code /[/}).
+     */
     private QueryException error(String field, String message) {
-        int end = token == null ? text.length() : Math.max(0, token.beginColumn - 1);
+        int end = token == null ? text.length() : token.beginColumn;     // javacc columns are 0-based
         int at = text.lastIndexOf(field + ":", end);
-        int column = at >= 0 ? at + 1 : token == null ? 0 : token.beginColumn;
+        int column = at >= 0 ? at + 1 : token == null ? 0 : token.beginColumn + 1;
         return new QueryException(column, message);
     }
 

@@ -33,8 +33,8 @@ public final class EventTextWriter {
 
     public void write(Event event) {
         Origin origin = event.origin();
-        out.printf("%-4d  %-19s  %-" + TYPE_WIDTH + "s  %s  (%s)%n", origin.boot(), time(origin), event.type(),
-                what(event), origin.location());
+        out.printf("%-4d  %-19s  %-" + TYPE_WIDTH + "s  %s  (%s)%n", origin.boot(), Untrusted.terminal(time(origin)),
+                event.type(), what(event), Untrusted.terminal(origin.location()));
     }
 
     private static String time(Origin origin) {
@@ -44,7 +44,7 @@ public final class EventTextWriter {
         return origin.wall() != null ? origin.wall() : "-";
     }
 
-    /** The event's own fields as {@code name=value}, long lists summarised. */
+    /** The event's own fields as {@code name=value}, long lists summarised, log-derived text escaped. */
     static String what(Event event) {
         StringJoiner what = new StringJoiner(" ");
         for (EventSchema.Field field : EventSchema.get().typeOf(event).ownFields()) {
@@ -54,11 +54,12 @@ public final class EventTextWriter {
             }
             if (value instanceof List<?> list) {
                 if (!list.isEmpty()) {
-                    what.add(field.name() + "=[" + list.get(0) + (list.size() > 1 ? " +" + (list.size() - 1) : "") + "]");
+                    what.add(field.name() + "=[" + Untrusted.terminal(String.valueOf(list.get(0)))
+                            + (list.size() > 1 ? " +" + (list.size() - 1) : "") + "]");
                 }
                 continue;
             }
-            String text = value.toString();
+            String text = Untrusted.terminal(value.toString());
             what.add(field.name() + "=" + (text.contains(" ") ? "\"" + text + "\"" : text));
         }
         String joined = what.toString();

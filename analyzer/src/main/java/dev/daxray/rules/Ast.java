@@ -16,17 +16,27 @@ public final class Ast {
 
     /** Every node knows where it was written. */
     public sealed interface Node permits RuleFile, Rule, Clause, Name, Duration, Step, Pattern, Source, Condition,
-            Literal, KeyExpr {
+            Literal, KeyExpr, Comment {
         Pos pos();
     }
 
-    public record RuleFile(Pos pos, List<Rule> rules) implements Node {
+    /** A file's rules and its comments (which mean nothing to the engine; {@link RuleFormatter} keeps them). */
+    public record RuleFile(Pos pos, List<Rule> rules, List<Comment> comments) implements Node {
         public RuleFile {
             rules = List.copyOf(rules);
+            comments = List.copyOf(comments);
         }
     }
 
-    public record Rule(Pos pos, Name name, List<Clause> clauses) implements Node {
+    /**
+     * A {@code #} comment as written ({@code text} starts with {@code #}): {@code trailing} when code
+     * precedes it on its line, {@code blankAfter} when an empty line follows it.
+     */
+    public record Comment(Pos pos, String text, boolean trailing, boolean blankAfter) implements Node {
+    }
+
+    /** {@code close}: where the rule's closing brace is (comments before it stay inside the rule). */
+    public record Rule(Pos pos, Name name, List<Clause> clauses, Pos close) implements Node {
         public Rule {
             clauses = List.copyOf(clauses);
         }
@@ -84,8 +94,9 @@ public final class Ast {
         }
     }
 
+    /** {@code close}: where the pattern's closing brace is. */
     public record PatternClause(Pos pos, Shape shape, Optional<Duration> window, Optional<Pattern> until,
-                                List<Step> steps) implements Clause {
+                                List<Step> steps, Pos close) implements Clause {
         public PatternClause {
             steps = List.copyOf(steps);
         }

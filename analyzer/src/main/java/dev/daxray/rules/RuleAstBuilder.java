@@ -31,12 +31,13 @@ final class RuleAstBuilder extends RulesBaseVisitor<Ast.Node> {
 
     @Override
     public Ast.RuleFile visitRulesFile(RulesParser.RulesFileContext ctx) {
-        return new Ast.RuleFile(new Pos(file, 1, 1), visitList(ctx.ruleDecl(), this::visitRuleDecl));
+        return new Ast.RuleFile(new Pos(file, 1, 1), visitList(ctx.ruleDecl(), this::visitRuleDecl), List.of());
     }
 
     @Override
     public Ast.Rule visitRuleDecl(RulesParser.RuleDeclContext ctx) {
-        return new Ast.Rule(pos(ctx), visitName(ctx.name()), visitList(ctx.clause(), c -> (Ast.Clause) visit(c)));
+        return new Ast.Rule(pos(ctx), visitName(ctx.name()), visitList(ctx.clause(), c -> (Ast.Clause) visit(c)),
+                pos(ctx.RBRACE().getSymbol()));
     }
 
     // ---- clauses
@@ -75,7 +76,8 @@ final class RuleAstBuilder extends RulesBaseVisitor<Ast.Node> {
     public Ast.Clause visitPatternClause(RulesParser.PatternClauseContext ctx) {
         Ast.Shape shape = ctx.shape.getType() == RulesParser.SEQUENCE ? Ast.Shape.SEQUENCE : Ast.Shape.GROUP;
         return new Ast.PatternClause(pos(ctx), shape, visitIfPresent(ctx.duration(), this::visitDuration),
-                visitIfPresent(ctx.pattern(), this::visitPattern), visitList(ctx.step(), s -> (Ast.Step) visit(s)));
+                visitIfPresent(ctx.pattern(), this::visitPattern), visitList(ctx.step(), s -> (Ast.Step) visit(s)),
+                pos(ctx.RBRACE().getSymbol()));
     }
 
     @Override

@@ -26,6 +26,7 @@ public final class RuleBinder {
 
     private final EventSchema schema = EventSchema.get();
     private final List<Problem> problems = new ArrayList<>();
+    private final List<RuleSet.Regex> regexes = new ArrayList<>();
 
     private RuleBinder() {
     }
@@ -72,7 +73,7 @@ public final class RuleBinder {
                     r.keyNames(), r.shape(), r.windowMicros(), r.windowText(), r.until(), r.steps(), r.title(),
                     r.summary(), r.advice(), layers.getOrDefault(r.name(), 0)));
         }
-        return new RuleSet(bound);
+        return new RuleSet(bound, regexes);
     }
 
     /** A rule bound except for its layer, with the kinds it reads. */
@@ -441,11 +442,15 @@ public final class RuleBinder {
             case CONTAINS -> s -> s.contains(t.value());
             case MATCHES -> {
                 try {
-                    java.util.regex.Pattern regex = java.util.regex.Pattern.compile(t.value());
-                    yield s -> regex.matcher(s).find();
+                    BoundedRegex regex = BoundedRegex.compile(t.value());
+                    regexes.add(new RuleSet.Regex(t.pos(), regex));
+                    yield regex::find;
                 } catch (PatternSyntaxException e) {
                     problem(t.pos(), "bad regular expression [" + t.value() + "]: " + e.getDescription()
                             + " near index " + e.getIndex());
+                    yield s -> false;
+                } catch (IllegalArgumentException e) {
+                    problem(t.pos(), e.getMessage());
                     yield s -> false;
                 }
             }
@@ -478,34 +483,43 @@ public final class RuleBinder {
             }
             return null;
         }
+        if (fieldType == Map.class) {
+            problem(literal.pos(), "field [" + field + "] is " + describe(fieldType) + ", which rules cannot compare;"
+                    + " test the event's line instead, e.g. text contains \""
+                    + (literal instanceof Ast.StringLiteral s ? s.value() : field + "=") + "\"");
+            return INVALID;
+        }
         if (literal instanceof Ast.StringLiteral s) {
-                if (fieldType == String.class || (fieldType == List.class && equality)) {
-                    if (!equality) {
-                        problem(s.pos(), "[<] and [>] compare numbers; field [" + field + "] is text");
-                        return INVALID;
-                    }
-                    return s.value();
+            if (fieldType == String.class || fieldType == List.class) {
+                if (!equality) {
+                    problem(s.pos(), "[<] and [>] compare numbers; field [" + field + "] is " + describe(fieldType));
+                    return INVALID;
                 }
-                problem(s.pos(), "field [" + field + "] is " + describe(fieldType) + ", not text; write a number"
-                        + (fieldType == Hex.class ? " such as 0x1850600" : "") + " instead of [\"" + s.value() + "\"]");
-                return INVALID;
+                return s.value();
+            }
+            problem(s.pos(), "field [" + field + "] is " + describe(fieldType) + ", not text; " + instead(fieldType)
+                    + " instead of [\"" + s.value() + "\"]");
+            return INVALID;
         }
         if (literal instanceof Ast.NumberLiteral n) {
-                if (FindingSchema.numeric(fieldType)) {
-                    return n.value();
-                }
-                problem(n.pos(), "field [" + field + "] is " + describe(fieldType) + ", not a number; got [" + n.text() + "]");
-                return INVALID;
+            if (FindingSchema.numeric(fieldType)) {
+                return n.value();
+            }
+            problem(n.pos(), "field [" + field + "] is " + describe(fieldType) + ", not a number; " + instead(fieldType)
+                    + " instead of [" + n.text() + "]");
+            return INVALID;
         }
         Ast.BooleanLiteral b = (Ast.BooleanLiteral) literal;
         if (fieldType == Boolean.class && equality) {
             return b.value();
         }
-        problem(b.pos(), "field [" + field + "] is " + describe(fieldType) + ", not true/false");
+        problem(b.pos(), "field [" + field + "] is " + describe(fieldType) + ", not true/false; " + instead(fieldType)
+                + " instead of [" + b.value() + "]");
         return INVALID;
     }
 
-    private static String describe(Class<?> type) {
+    /** What a field of {@code type} is, in words, for error messages. */
+    static String describe(Class<?> type) {
         if (type == String.class) {
             return "text";
         }
@@ -518,10 +532,33 @@ public final class RuleBinder {
         if (type == List.class) {
             return "a list of text";
         }
+        if (type == Map.class) {
+            return "a map of names to values";
+        }
         if (type == Boolean.class) {
             return "true/false";
         }
-        return "a number";
+        if (type == Long.class || type == Integer.class) {
+            return "a number";
+        }
+        throw new IllegalStateException("no words for field type " + type.getName());
+    }
+
+    /** What to write for a field of {@code type}, for error messages. */
+    private static String instead(Class<?> type) {
+        if (type == Hex.class) {
+            return "write a number such as 0x1850600";
+        }
+        if (type == BigDecimal.class) {
+            return "write whole seconds such as 5";
+        }
+        if (type == List.class || type == String.class) {
+            return "write a string such as \"text\"";
+        }
+        if (type == Boolean.class) {
+            return "write true or false";
+        }
+        return "write a number such as 42";
     }
 
     // ---- layers

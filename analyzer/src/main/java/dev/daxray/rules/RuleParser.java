@@ -43,7 +43,32 @@ public final class RuleParser {
         if (!builder.problems().isEmpty()) {
             throw new RuleException(builder.problems());
         }
-        return ast;
+        return new Ast.RuleFile(ast.pos(), ast.rules(), comments(file, text));
+    }
+
+    /**
+     * The file's comments, from the hidden channel of a second lexing pass (rule files are small;
+     * the parse driver's token stream stays private to it). An own-line comment followed by an
+     * empty line remembers it, so the formatter keeps paragraphs of comments apart.
+     */
+    static List<Ast.Comment> comments(String file, String text) {
+        RulesLexer lexer = new RulesLexer(org.antlr.v4.runtime.CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        String[] lines = text.split("\r?\n", -1);
+        List<Ast.Comment> comments = new ArrayList<>();
+        int lastCodeLine = 0;
+        for (org.antlr.v4.runtime.Token token : lexer.getAllTokens()) {
+            if (token.getType() == RulesLexer.COMMENT) {
+                int line = token.getLine();
+                boolean trailing = lastCodeLine == line;
+                boolean blankAfter = !trailing && line + 1 < lines.length && lines[line].isBlank();
+                comments.add(new Ast.Comment(new Pos(file, line, token.getCharPositionInLine() + 1),
+                        token.getText().stripTrailing(), trailing, blankAfter));
+            } else if (token.getChannel() == org.antlr.v4.runtime.Token.DEFAULT_CHANNEL) {
+                lastCodeLine = token.getLine() + (int) token.getText().chars().filter(c -> c == '\n').count();
+            }
+        }
+        return comments;
     }
 
     /**

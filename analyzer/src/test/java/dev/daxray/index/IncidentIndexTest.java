@@ -209,6 +209,11 @@ class IncidentIndexTest {
             "kind:x \"unterminated    | query:8: unterminated quote",
             "kind:[a TO               | query:11: unexpected end of query; expected a term, a phrase, ( or [",
             "start:[abc TO 5]         | query:8: bad number [abc] for start; expected seconds, e.g. 5187.4",
+            "AND                      | query:1: unexpected [AND]",
+            ")                        | query:1: unexpected [)]",
+            "kind:x OR OR             | query:11: unexpected [OR]",
+            "/[/                      | query:1: bad regular expression [[]: unexpected end-of-string",
+            "kind:x /[/               | query:8: bad regular expression [[]: unexpected end-of-string",
     })
     void badQueriesSayWhereAndWhy(String query, String message) throws IOException {
         try (IncidentIndex index = IncidentIndex.openForWriting(dir)) {

@@ -16,6 +16,7 @@ import dev.daxray.fleet.FleetIncident;
 import dev.daxray.fleet.FleetScanner;
 import dev.daxray.fleet.HostTriage;
 import dev.daxray.index.IncidentIndex;
+import dev.daxray.output.Untrusted;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,8 +41,12 @@ import picocli.CommandLine.Spec;
                 "A host that cannot be read is reported and skipped; the batch goes on."},
         footer = {"", "Examples:",
                 "  daxray batch --index idx samples/fleet/",
-                "  daxray batch --index /srv/daxray/idx --jobs 2 --ndjson new.ndjson /dumps/2026-03-0*",
-                "", "Exit codes: 0 every host read, 2 usage error or some host (or input) could not be read."})
+                "  daxray batch --index /srv/daxray/idx --jobs 2 --ndjson new.ndjson \\",
+                "      /dumps/2026-03-0*",
+                "  daxray index check idx",
+                "",
+                "Exit codes: 0 every host read, 2 usage error or some host (or input) could not",
+                "be read, 4 internal error (a bug; the host it hit is skipped), 5 out of memory."})
 public final class BatchCommand implements Callable<Integer> {
 
     @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index directory (created when missing).")
@@ -90,7 +95,7 @@ public final class BatchCommand implements Callable<Integer> {
         }
         HostTriage.Settings settings = HostTriage.Settings.of(RulesCommand.texts(ruleDirs));
         FleetScanner.Scan scan = FleetScanner.scan(fleets, index);
-        scan.problems().forEach(p -> err.println("daxray: " + p));
+        scan.problems().forEach(p -> err.println("daxray: " + Untrusted.terminal(p)));
         long started = System.nanoTime();
         Batch.Summary summary;
         long total;
@@ -123,21 +128,31 @@ public final class BatchCommand implements Callable<Integer> {
                     json.sync();
                 }
             };
-            summary = Batch.run(scan.bundles(), idx, settings.rules(), settings.digest(),
-                    new Batch.Options(n, commitEvery, 2_000), listener);
-            total = idx.incidentCount();
+            try {
+                summary = Batch.run(scan.bundles(), idx, settings.rules(), settings.digest(),
+                        new Batch.Options(n, commitEvery, 2_000), listener);
+                total = idx.incidentCount();
+            } catch (IOException e) {
+                // Disk full, a read-only or vanished file system: say where, and that nothing is half-written.
+                throw new IOException("writing index " + index + " failed: " + Cli.describe(e) + "; it keeps its last"
+                        + " commit (whole hosts only): fix the cause and run the batch again, it goes on from there", e);
+            }
             if (json != null) {
                 json.finish();
             }
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         printSummary(new PrintWriter(new BufferedWriter(out)), summary, total, seconds, scan);
+        settings.rules().abandonedRegexes().forEach(line -> err.println("daxray: " + line));
+        if (summary.withProblems().stream().anyMatch(o -> o.status() == BundleReader.Status.BROKEN)) {
+            return ExitCodes.INTERNAL;
+        }
         boolean problems = !scan.problems().isEmpty() || summary.failed() > 0 || !summary.withProblems().isEmpty();
         return problems ? ExitCodes.USAGE_OR_IO : ExitCodes.OK;
     }
 
     private static void printSummary(PrintWriter out, Batch.Summary s, long total, double seconds, FleetScanner.Scan scan) {
-        long withProblems = s.withProblems().stream().filter(o -> o.status() != BundleReader.Status.FAILED).count();
+        long withProblems = s.withProblems().stream().filter(o -> !o.skipped()).count();
         out.printf(java.util.Locale.ROOT, "hosts: %d (%d indexed, %d unchanged, %d failed, %d with problems)%n",
                 s.bundles(), s.indexed(), s.unchanged(), s.failed(), withProblems);
         out.printf(java.util.Locale.ROOT, "bytes: %.1f MB read in %.1f s (%.1f MB/s)%n", s.bytes() / 1e6, seconds,
@@ -150,11 +165,11 @@ public final class BatchCommand implements Callable<Integer> {
         if (!s.withProblems().isEmpty() || !scan.problems().isEmpty()) {
             out.println("hosts with errors:");
             for (BundleReader.Outcome o : s.withProblems()) {
-                out.println("  " + o.bundle().name() + (o.status() == BundleReader.Status.FAILED ? " (skipped)" : " (indexed)")
-                        + ": " + String.join("; ", o.problems()));
+                out.println("  " + Untrusted.terminal(o.bundle().name()) + (o.skipped() ? " (skipped)" : " (indexed)")
+                        + ": " + Untrusted.terminal(String.join("; ", o.problems())));
             }
             for (String p : scan.problems()) {
-                out.println("  " + p);
+                out.println("  " + Untrusted.terminal(p));
             }
         }
         out.flush();
@@ -171,6 +186,7 @@ public final class BatchCommand implements Callable<Integer> {
     }
 
     private static String join(Map<String, Long> counts) {
-        return counts.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).collect(Collectors.joining(", "));
+        return counts.entrySet().stream().map(e -> Untrusted.terminal(e.getKey()) + " " + e.getValue())
+                .collect(Collectors.joining(", "));
     }
 }

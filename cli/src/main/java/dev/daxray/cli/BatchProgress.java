@@ -5,6 +5,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.daxray.fleet.Batch;
 import dev.daxray.fleet.BundleReader;
+import dev.daxray.output.Untrusted;
 
 /**
  * Progress of a batch on standard error: on a terminal a bar redrawn in place (hosts done/total,
@@ -56,9 +57,9 @@ final class BatchProgress implements Batch.Listener {
         done++;
         if (!outcome.problems().isEmpty()) {
             clear();
-            String what = outcome.status() == BundleReader.Status.FAILED ? "skipped" : "indexed, with problems";
-            err.println("daxray: host " + outcome.bundle().name() + " " + what + ":");
-            outcome.problems().forEach(p -> err.println("  " + p));
+            String what = outcome.skipped() ? "skipped" : "indexed, with problems";
+            err.println("daxray: host " + Untrusted.terminal(outcome.bundle().name()) + " " + what + ":");
+            outcome.problems().forEach(p -> err.println("  " + Untrusted.terminal(p)));
         }
         show(done == total);
     }

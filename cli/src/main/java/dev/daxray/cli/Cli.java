@@ -19,6 +19,7 @@ public final class Cli {
         // A query may start with '-' (-severity:high): what no option of search matches is the query.
         cli.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
         cli.setExecutionExceptionHandler(new ErrorHandler());
+        shareVersion(cli, cli.getCommandSpec().versionProvider());
         cli.setParameterExceptionHandler((ex, args) -> {
             CommandLine command = ex.getCommandLine();
             command.getErr().println("daxray: " + ex.getMessage());
@@ -26,6 +27,14 @@ public final class Cli {
             return ExitCodes.USAGE_OR_IO;
         });
         return cli;
+    }
+
+    /** Every subcommand's --version prints the root's version (picocli gives subcommands none of their own). */
+    private static void shareVersion(CommandLine command, CommandLine.IVersionProvider version) {
+        for (CommandLine sub : command.getSubcommands().values()) {
+            sub.getCommandSpec().versionProvider(version);
+            shareVersion(sub, version);
+        }
     }
 
     /** Hands standard input to the commands that read captures. */
@@ -57,20 +66,32 @@ public final class Cli {
         return e.getMessage() == null ? e.toString() : e.getMessage();
     }
 
+    /**
+     * Runs {@code cli} on {@code args}: what picocli's handler does not see (an {@link Error} such as
+     * {@link OutOfMemoryError} or {@link StackOverflowError} escapes it) is reported here, the same way.
+     */
+    public static int execute(CommandLine cli, String... args) {
+        try {
+            return cli.execute(args);
+        } catch (Throwable t) {     // an Error: reported with its own exit code, never a stack trace alone
+            return Failures.report(t, cli.getErr(), debug(cli.getParseResult()));
+        }
+    }
+
+    /** True when the command that ran (the last subcommand) was given --debug. */
+    static boolean debug(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult last = parsed;
+        while (last != null && last.hasSubcommand()) {
+            last = last.subcommand();
+        }
+        return last != null && last.hasMatchedOption("--debug");
+    }
+
     /** Maps failures to exit codes: a user-facing message, never a stack trace unless --debug. */
     private static final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         @Override
         public int handleExecutionException(Exception ex, CommandLine command, CommandLine.ParseResult parsed) {
-            CommandLine.ParseResult last = parsed;   // --debug belongs to the subcommand that ran
-            while (last.hasSubcommand()) {
-                last = last.subcommand();
-            }
-            boolean debug = last.hasMatchedOption("--debug");
-            command.getErr().println("daxray: " + describe(ex));
-            if (debug) {
-                ex.printStackTrace(command.getErr());
-            }
-            return ExitCodes.USAGE_OR_IO;
+            return Failures.report(ex, command.getErr(), debug(parsed));
         }
     }
 }

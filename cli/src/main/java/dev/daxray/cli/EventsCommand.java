@@ -31,9 +31,12 @@ import picocli.CommandLine.Model.CommandSpec;
                 "annotations), with the first few unparsed lines shown."},
         footer = {"", "Examples:",
                 "  daxray events samples/dax-poison-consumed-6x",
-                "  daxray events --format jsonl /var/log/kern.log.2.gz | jq 'select(.type==\"sigbus\")'",
+                "  daxray events --format jsonl /var/log/kern.log.2.gz \\",
+                "      | jq 'select(.type==\"sigbus\")'",
                 "  dmesg | daxray events -",
-                "", "Exit codes: 0 ok, 2 usage or I/O error, 3 --strict with unparsed lines."})
+                "",
+                "Exit codes: 0 ok, 2 usage or I/O error, 3 --strict with unparsed lines,",
+                "4 internal error, 5 out of memory."})
 public final class EventsCommand implements Callable<Integer> {
 
     /** Output formats. */

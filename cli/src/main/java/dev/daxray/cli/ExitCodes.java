@@ -11,6 +11,10 @@ public final class ExitCodes {
     public static final int USAGE_OR_IO = 2;
     /** --strict: some lines could not be parsed. */
     public static final int UNPARSED = 3;
+    /** An internal error: a bug in daxray (an unexpected exception, a stack overflow), never a finding. */
+    public static final int INTERNAL = 4;
+    /** The JVM ran out of memory: give it more heap (DAXRAY_JAVA_OPTS=-Xmx...). */
+    public static final int OUT_OF_MEMORY = 5;
 
     private ExitCodes() {
     }

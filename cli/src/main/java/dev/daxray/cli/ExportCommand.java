@@ -29,8 +29,11 @@ import picocli.CommandLine.Spec;
                 "only what OpenSearch acknowledged is counted as written."},
         footer = {"", "Examples:",
                 "  daxray export --index idx --opensearch http://127.0.0.1:9200",
-                "  daxray export --index /srv/daxray/idx --opensearch https://search.example:9200 --index-name fleet-prod",
-                "", "Exit codes: 0 every incident written, 2 usage error, no index, or OpenSearch unreachable or refusing."})
+                "  daxray export --index /srv/daxray/idx \\",
+                "      --opensearch https://search.example:9200 --index-name fleet-prod",
+                "",
+                "Exit codes: 0 every incident written, 2 usage error, no index, or OpenSearch",
+                "unreachable or refusing, 4 internal error, 5 out of memory."})
 public final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--index", required = true, paramLabel = "DIR", description = "The local index directory.")

@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 
 import dev.daxray.capture.Inputs;
+import dev.daxray.output.Untrusted;
 import dev.daxray.timeline.InputSummary;
 
 /**
@@ -17,7 +18,7 @@ final class InputReport {
 
     static void print(PrintWriter err, Inputs.Expansion expansion, List<InputSummary> summaries) {
         for (String problem : expansion.problems()) {
-            err.println("daxray: " + problem);
+            err.println("daxray: " + safe(problem));
         }
         if (!expansion.ignored().isEmpty()) {
             err.printf("daxray: skipped %d hidden or .daxrayignore'd entr%s%n", expansion.ignored().size(),
@@ -25,11 +26,11 @@ final class InputReport {
         }
         for (InputSummary s : summaries) {
             if (s.failed() && s.lines() == 0) {
-                err.printf("daxray: %s: %s%n", s.file(), s.error());
+                err.printf("daxray: %s: %s%n", safe(s.file()), safe(s.error()));
                 continue;
             }
             StringBuilder line = new StringBuilder();
-            line.append(String.format("%s: %s, %d lines, %d events, %d unparsed", s.file(), s.format(), s.lines(),
+            line.append(String.format("%s: %s, %d lines, %d events, %d unparsed", safe(s.file()), s.format(), s.lines(),
                     s.events(), s.unparsed()));
             if (s.boots() > 1) {
                 line.append(", ").append(s.boots()).append(" boots");
@@ -45,30 +46,24 @@ final class InputReport {
                 err.printf("  %s%n", abbreviate(note));
             }
             for (InputSummary.Unparsed u : s.unparsedSample()) {
-                err.printf("  unparsed %s:%d: %s%n", s.file(), u.line(), abbreviate(u.text()));
+                err.printf("  unparsed %s:%d: %s%n", safe(s.file()), u.line(), abbreviate(u.text()));
             }
             if (s.unparsed() > s.unparsedSample().size()) {
                 err.printf("  ... and %d more unparsed lines%n", s.unparsed() - s.unparsedSample().size());
             }
             if (s.failed()) {
-                err.printf("daxray: %s: %s%n", s.file(), s.error());
+                err.printf("daxray: %s: %s%n", safe(s.file()), safe(s.error()));
             }
         }
         err.flush();
     }
 
-    /** At most 120 characters, control characters escaped so a binary line cannot upset the terminal. */
+    /** At most 120 characters, escaped so a binary line cannot upset the terminal. */
     private static String abbreviate(String text) {
-        String shown = text.length() <= 120 ? text : text.substring(0, 119) + "…";
-        StringBuilder safe = new StringBuilder(shown.length());
-        for (int i = 0; i < shown.length(); i++) {
-            char c = shown.charAt(i);
-            if (c < 0x20 && c != '\t' || c == 0x7f) {
-                safe.append(String.format("\\x%02x", (int) c));
-            } else {
-                safe.append(c);
-            }
-        }
-        return safe.toString();
+        return safe(text.length() <= 120 ? text : text.substring(0, 119) + "…");
+    }
+
+    private static String safe(String text) {
+        return Untrusted.terminal(text);
     }
 }

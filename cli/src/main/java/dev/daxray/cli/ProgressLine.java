@@ -2,6 +2,7 @@ package dev.daxray.cli;
 
 import java.io.PrintWriter;
 
+import dev.daxray.output.Untrusted;
 import dev.daxray.timeline.InputSummary;
 import dev.daxray.timeline.ReadListener;
 
@@ -53,7 +54,7 @@ final class ProgressLine implements ReadListener {
         lastNanos = now;
         double seconds = (now - startNanos) / 1e9;
         double mib = bytes / 1048576.0;
-        err.printf("\rreading %s: %3d%% %.0f MiB/s ", input, Math.min(100, bytes * 100 / size), mib / seconds);
+        err.printf("\rreading %s: %3d%% %.0f MiB/s ", Untrusted.terminal(input), Math.min(100, bytes * 100 / size), mib / seconds);
         err.flush();
         shown = true;
     }

@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import dev.daxray.index.FleetStats;
 import dev.daxray.index.IncidentIndex;
 import dev.daxray.index.SearchResult;
+import dev.daxray.output.Untrusted;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,7 +36,9 @@ import picocli.CommandLine.Spec;
         footer = {"", "Examples:",
                 "  daxray report --index idx",
                 "  daxray report --index idx --html fleet.html",
-                "", "Exit codes: 0 ok, 2 usage error or no index."})
+                "",
+                "Exit codes: 0 ok, 2 usage error, no index or a damaged index, 4 internal error,",
+                "5 out of memory."})
 public final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--index", required = true, paramLabel = "DIR", description = "The index directory.")
@@ -85,8 +88,8 @@ public final class ReportCommand implements Callable<Integer> {
         out.println();
         out.println("top fingerprints by host count:");
         for (SearchResult.FingerprintGroup g : s.topFingerprints()) {
-            out.printf("  %s  %-26s  %4d hosts  %5d incidents  e.g. %s%n", g.fingerprint(), g.kind(), g.hosts(),
-                    g.incidents(), String.join(", ", g.sampleHosts().subList(0, Math.min(3, g.sampleHosts().size()))));
+            out.printf("  %s  %-26s  %4d hosts  %5d incidents  e.g. %s%n", safe(g.fingerprint()), safe(g.kind()), g.hosts(),
+                    g.incidents(), safe(String.join(", ", g.sampleHosts().subList(0, Math.min(3, g.sampleHosts().size())))));
         }
         section(out, "hosts with the most incidents", s.topHosts());
         out.println();
@@ -100,7 +103,7 @@ public final class ReportCommand implements Callable<Integer> {
                     parts.add(sev + " " + n);
                 }
             }
-            out.println("  " + day.getKey() + "  " + String.join(", ", parts));
+            out.println("  " + safe(day.getKey()) + "  " + String.join(", ", parts));
         }
         if (s.untimed() > 0) {
             out.println("  (" + s.untimed() + " incidents without a time)");
@@ -109,22 +112,22 @@ public final class ReportCommand implements Callable<Integer> {
         out.println("kernels over time (UTC days):");
         for (Map.Entry<String, Map<String, Long>> day : s.kernelByDay().entrySet()) {
             List<String> parts = new ArrayList<>();
-            day.getValue().forEach((k, n) -> parts.add(k + " " + n));
-            out.println("  " + day.getKey() + "  " + String.join(", ", parts));
+            day.getValue().forEach((k, n) -> parts.add(safe(k) + " " + n));
+            out.println("  " + safe(day.getKey()) + "  " + String.join(", ", parts));
         }
         if (!s.bundleProblems().isEmpty()) {
             out.println();
             out.println("hosts read in part:");
-            s.bundleProblems().forEach((b, problems) -> out.println("  " + b + ": " + String.join("; ", problems)));
+            s.bundleProblems().forEach((b, problems) -> out.println("  " + safe(b) + ": " + safe(String.join("; ", problems))));
         }
     }
 
     private static void section(PrintWriter out, String title, List<SearchResult.Count> counts) {
         out.println();
         out.println(title + ":");
-        int width = counts.stream().mapToInt(c -> c.value().length()).max().orElse(1);
+        int width = counts.stream().mapToInt(c -> safe(c.value()).length()).max().orElse(1);
         for (SearchResult.Count c : counts) {
-            out.printf("  %-" + width + "s  %d%n", c.value(), c.count());
+            out.printf("  %-" + width + "s  %d%n", safe(c.value()), c.count());
         }
     }
 
@@ -245,7 +248,11 @@ public final class ReportCommand implements Callable<Integer> {
         return svg.append("</div>\n").toString();
     }
 
+    private static String safe(String text) {
+        return Untrusted.terminal(text);
+    }
+
     private static String esc(String s) {
-        return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return Untrusted.html(s);
     }
 }

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import dev.daxray.output.Untrusted;
 import dev.daxray.rules.Ast;
 import dev.daxray.rules.BoundRule;
 import dev.daxray.rules.RuleException;
@@ -27,7 +28,12 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "List, check and format correlation rule files.",
         subcommands = {RulesCommand.ListRules.class, RulesCommand.Check.class, RulesCommand.Format.class},
-        footer = {"", "Exit codes: 0 ok, 2 rule errors (reported as file:line:col: message) or I/O errors."})
+        footer = {"", "Examples:",
+                "  daxray rules check my-rules/",
+                "  daxray rules fmt --write my-rules/*.rules",
+                "",
+                "Exit codes: 0 ok, 2 rule errors (reported as file:line:col: message) or I/O",
+                "errors, 4 internal error."})
 public final class RulesCommand implements Runnable {
 
     @Spec
@@ -82,7 +88,8 @@ public final class RulesCommand implements Runnable {
             var out = spec.commandLine().getOut();
             out.printf("%-28s %-24s %-9s %s%n", "RULE", "KIND", "SEVERITY", "DEFINED AT");
             for (BoundRule rule : rules.rules()) {
-                out.printf("%-28s %-24s %-9s %s%n", rule.name(), rule.kind(), rule.severity().label(), rule.pos().location());
+                out.printf("%-28s %-24s %-9s %s%n", Untrusted.terminal(rule.name()), Untrusted.terminal(rule.kind()),
+                        rule.severity().label(), Untrusted.terminal(rule.pos().location()));
             }
             out.flush();
             return ExitCodes.OK;
@@ -106,7 +113,7 @@ public final class RulesCommand implements Runnable {
                 spec.commandLine().getOut().flush();
                 return ExitCodes.OK;
             } catch (RuleException e) {
-                spec.commandLine().getErr().println(e.getMessage());
+                e.problems().forEach(p -> spec.commandLine().getErr().println(Untrusted.terminal(p.toString())));
                 spec.commandLine().getErr().flush();
                 return ExitCodes.USAGE_OR_IO;
             }
@@ -114,7 +121,7 @@ public final class RulesCommand implements Runnable {
     }
 
     @Command(name = "fmt", mixinStandardHelpOptions = true,
-            description = {"Print rule files in the canonical layout (comments are not kept).",
+            description = {"Print rule files in the canonical layout, comments kept where they are.",
                     "With --write, rewrite the files in place."})
     static final class Format implements Callable<Integer> {
         @Parameters(paramLabel = "FILE", arity = "1..*", description = "Rule files.")
@@ -140,7 +147,7 @@ public final class RulesCommand implements Runnable {
                         spec.commandLine().getOut().print(text);
                     }
                 } catch (RuleException e) {
-                    problems.add(e.getMessage());
+                    e.problems().forEach(p -> problems.add(Untrusted.terminal(p.toString())));
                 }
             }
             spec.commandLine().getOut().flush();

@@ -18,7 +18,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
                 "List the event types with their fields, and the message families with their keywords.",
                 "The field names are those rules and jsonl use; a family's keywords route a line to it."},
-        footer = {"", "Every event also has: type, file, line, time, wall, boot, host, kernel, text."})
+        footer = {"", "Every event also has: type, file, line, time, wall, boot, host, kernel,",
+                "text."})
 public final class SchemaCommand implements Callable<Integer> {
 
     @Option(names = "--keywords", description = "Print only the prefilter keywords, one per line (e.g. for grep -F -f).")

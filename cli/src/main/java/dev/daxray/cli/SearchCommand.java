@@ -25,6 +25,7 @@ import dev.daxray.index.SearchResult;
 import dev.daxray.index.TimeSpec;
 import dev.daxray.opensearch.OpenSearchClient;
 import dev.daxray.opensearch.OpenSearchIncidents;
+import dev.daxray.output.Untrusted;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,12 +47,17 @@ import picocli.CommandLine.Spec;
                 "Text: title, summary, evidence, advice, and text (all of them; the default field)."},
         footer = {"", "Examples:",
                 "  daxray search --index idx 'kind:dax-poison-consumed' --facet kernel",
-                "  daxray search --index idx 'severity:(critical OR high) AND kernel:6.8*' --since 7d",
+                "  daxray search --index idx 'severity:(critical OR high) AND kernel:6.8*' \\",
+                "      --since 7d",
                 "  daxray search --index idx 'pfn:[0x3c0000 TO 0x3cffff]' --format json",
                 "  daxray search --index idx --group-by fingerprint 'labels:sigbus-kill'",
-                "  daxray search --index idx 'evidence:\"recovery action for dax page\" -comm:fsx'",
-                "  daxray search --opensearch http://127.0.0.1:9200 'kind:dax-poison-consumed' --facet host",
-                "", "Exit codes: 0 ok (also with no hits), 2 usage error, bad query (with its column) or no index."})
+                "  daxray search --index idx \\",
+                "      'evidence:\"recovery action for dax page\" -comm:fsx'",
+                "  daxray search --opensearch http://127.0.0.1:9200 \\",
+                "      'kind:dax-poison-consumed' --facet host",
+                "",
+                "Exit codes: 0 ok (also with no hits), 2 usage error, bad query (with its",
+                "column), no index or a damaged one, 4 internal error, 5 out of memory."})
 public final class SearchCommand implements Callable<Integer> {
 
     /** Output formats. */
@@ -128,10 +134,10 @@ public final class SearchCommand implements Callable<Integer> {
         try {
             result = search(request);
         } catch (QueryException e) {
-            err.println("daxray: " + e.getMessage());
+            err.println("daxray: " + Untrusted.terminal(e.getMessage()));
             if (e.column() > 0 && e.column() <= text.length() + 1) {
-                err.println("  " + text);
-                err.println("  " + " ".repeat(e.column() - 1) + "^");
+                err.println("  " + Untrusted.terminal(text));
+                err.println("  " + " ".repeat(Untrusted.terminal(text.substring(0, e.column() - 1)).length()) + "^");
             }
             return ExitCodes.USAGE_OR_IO;
         }
@@ -176,15 +182,15 @@ public final class SearchCommand implements Callable<Integer> {
         for (FleetIncident f : result.hits()) {
             out.printf("%-20s  %-16s  %-8s  %-26s  %s  [%s]%n",
                     f.time() == null ? "-" : Instant.ofEpochMilli(f.time()).toString().replaceFirst("\\.\\d+Z$", "Z"),
-                    f.incident().host(), f.incident().severity().toUpperCase(Locale.ROOT), f.incident().kind(),
-                    f.incident().title(), f.id());
+                    safe(f.incident().host()), f.incident().severity().toUpperCase(Locale.ROOT), safe(f.incident().kind()),
+                    safe(f.incident().title()), safe(f.id()));
         }
         for (Map.Entry<String, List<SearchResult.Count>> facet : result.facets().entrySet()) {
             out.println();
             out.println(facet.getKey() + ":");
-            int width = facet.getValue().stream().mapToInt(c -> c.value().length()).max().orElse(0);
+            int width = facet.getValue().stream().mapToInt(c -> safe(c.value()).length()).max().orElse(0);
             for (SearchResult.Count c : facet.getValue()) {
-                out.printf("  %-" + Math.max(1, width) + "s  %d%n", c.value(), c.count());
+                out.printf("  %-" + Math.max(1, width) + "s  %d%n", safe(c.value()), c.count());
             }
             if (facet.getValue().isEmpty()) {
                 out.println("  (no values)");
@@ -194,11 +200,15 @@ public final class SearchCommand implements Callable<Integer> {
             out.println();
             out.println("fingerprints (hosts sharing each):");
             for (SearchResult.FingerprintGroup g : result.groups()) {
-                out.printf("  %s  %-26s  %d host%s, %d incident%s: %s%s%n", g.fingerprint(), g.kind(), g.hosts(),
+                out.printf("  %s  %-26s  %d host%s, %d incident%s: %s%s%n", safe(g.fingerprint()), safe(g.kind()), g.hosts(),
                         g.hosts() == 1 ? "" : "s", g.incidents(), g.incidents() == 1 ? "" : "s",
-                        String.join(", ", g.sampleHosts()), g.hosts() > g.sampleHosts().size() ? ", …" : "");
+                        safe(String.join(", ", g.sampleHosts())), g.hosts() > g.sampleHosts().size() ? ", …" : "");
             }
         }
+    }
+
+    private static String safe(String text) {
+        return Untrusted.terminal(text);
     }
 
     static String json(SearchResult result) throws IOException {

@@ -38,7 +38,9 @@ import picocli.CommandLine.Spec;
                 "  daxray triage samples/dax-poison-consumed-6x",
                 "  daxray triage --format json --fail-on critical /var/log/kern.log",
                 "  daxray triage --explain --rules ./my-rules dmesg.txt",
-                "", "Exit codes: 0 nothing reached --fail-on, 1 an incident did, 2 usage, rule or I/O error."})
+                "",
+                "Exit codes: 0 nothing reached --fail-on, 1 an incident did, 2 usage, rule or",
+                "I/O error, 4 internal error (never 1), 5 out of memory."})
 public final class TriageCommand implements Callable<Integer> {
 
     /** Output formats. */
@@ -108,6 +110,7 @@ public final class TriageCommand implements Callable<Integer> {
         if (!inputs.quiet) {
             InputReport.print(spec.commandLine().getErr(), expansion, timeline.inputs());
         }
+        rules.abandonedRegexes().forEach(line -> spec.commandLine().getErr().println("daxray: " + line));
         boolean ioError = !expansion.problems().isEmpty() || timeline.inputs().stream().anyMatch(InputSummary::failed);
         if (ioError) {
             return ExitCodes.USAGE_OR_IO;

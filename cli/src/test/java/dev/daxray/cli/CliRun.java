@@ -11,8 +11,8 @@ record CliRun(int exitCode, String out, String err) {
     static CliRun withStdin(String stdin, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = Cli.newCommandLine(new PrintWriter(out), new PrintWriter(err),
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))).execute(args);
+        int code = Cli.execute(Cli.newCommandLine(new PrintWriter(out), new PrintWriter(err),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))), args);
         return new CliRun(code, out.toString(), err.toString());
     }
 

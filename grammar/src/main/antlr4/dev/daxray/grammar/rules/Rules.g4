@@ -150,6 +150,6 @@ INT       : [0-9]+ ;
 STRING    : '"' (~["\\\r\n] | '\\' .)* '"' ;
 IDENT     : [a-zA-Z_] [a-zA-Z0-9_]* ('-' [a-zA-Z0-9_]+)* ;
 
-COMMENT   : '#' ~[\r\n]* -> skip ;
+COMMENT   : '#' ~[\r\n]* -> channel(HIDDEN) ;   // kept for the formatter (rules fmt keeps comments)
 WS        : [ \t\r\n]+ -> skip ;
 UNKNOWN   : . ;

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -69,6 +70,34 @@ class RuleLanguageTest {
         assertEquals(text, RuleFormatter.format(second));
     }
 
+    /** The shipped rule files are in the canonical layout: formatting gives them back byte for byte, comments and all. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shipped")
+    void shippedFilesAreFormatted(Path file) throws IOException {
+        String text = Files.readString(file);
+        assertEquals(text, RuleFormatter.format(new RuleParser().parse(file.toString(), text)));
+    }
+
+    static Stream<Path> shipped() throws IOException {
+        return files(SHIPPED);
+    }
+
+    /** Comments stay where they were written: before a rule, between steps, trailing a line, at the end. */
+    @Test
+    void commentsSurviveFormatting() throws IOException {
+        String text = Files.readString(GOOD.resolve("comments.rules"));
+        Ast.RuleFile ast = new RuleParser().parse("comments.rules", text);
+        assertEquals(19, ast.comments().size());
+        String formatted = RuleFormatter.format(ast);
+        assertEquals(text.replace("\"(?i)^failed\"\n            or pageType", "\"(?i)^failed\" or pageType"), formatted,
+                "only the long step, which fits one line, is joined");
+        String scrambled = "rule b {  # b's line\n    title \"t\"  # the title\n    # about severity\n    severity low\n"
+                + "    group { mce }\n}\n";
+        assertEquals("rule b {  # b's line\n    # about severity\n    severity low\n    group {\n        mce\n    }\n"
+                + "    title \"t\"  # the title\n}\n", RuleFormatter.format(new RuleParser().parse("b.rules", scrambled)),
+                "a comment moves with its clause when clauses are put in order");
+    }
+
     static String withoutPositions(Ast.RuleFile file) {
         return file.toString().replaceAll("Pos\\[file=[^,]*, line=\\d+, column=\\d+\\]", "_");
     }
@@ -111,7 +140,34 @@ class RuleLanguageTest {
                                 + " 'sequence', 'group', 'title', 'summary', 'advice', 'optional', 'count', 'finding', 'not', a name\n"
                                 + "t.rules:1:34: unexpected [}], expected one of: end of file, 'rule'"),
                 Arguments.of("rule a { severity high group { mce } }\nrule a { severity low group { mce } }",
-                        "t.rules:2:6: duplicate rule [a]; the first is at t.rules:1:6"));
+                        "t.rules:2:6: duplicate rule [a]; the first is at t.rules:1:6"),
+                Arguments.of("rule a { severity high group { mce where message matches \"(.*a){20}Y\" } }",
+                        "t.rules:1:42: regular expression [(.*a){20}] repeats a group that itself repeats [.*]: matching"
+                                + " can take exponential time; make the inner repetition possessive (.*+) or the group atomic"
+                                + " ((?>...)), or drop one repetition"),
+                // A type error names the field's own type, whatever it is.
+                Arguments.of("rule a { severity high group { probe where args == \"a\" } }", 
+                        "t.rules:1:52: field [args] is a map of names to values, which rules cannot compare; test the event's line instead, e.g. text contains \"a\""),
+                Arguments.of("rule a { severity high group { probe where args == 1 } }", 
+                        "t.rules:1:52: field [args] is a map of names to values, which rules cannot compare; test the event's line instead, e.g. text contains \"args=\""),
+                Arguments.of("rule a { severity high group { probe where args contains \"pfn\" } }", 
+                        "t.rules:1:44: [contains] needs text; field [args] of [probe] is a map of names to values"),
+                Arguments.of("rule a { severity high group { crash where callTrace < \"x\" } }", 
+                        "t.rules:1:56: [<] and [>] compare numbers; field [callTrace] is a list of text"),
+                Arguments.of("rule a { severity high group { crash where callTrace == 3 } }", 
+                        "t.rules:1:57: field [callTrace] is a list of text, not a number; write a string such as \"text\" instead of [3]"),
+                Arguments.of("rule a { severity high group { mce where time == \"5\" } }", 
+                        "t.rules:1:50: field [time] is a time in seconds, not text; write whole seconds such as 5 instead of [\"5\"]"),
+                Arguments.of("rule a { severity high group { mce where cpu == \"3\" } }", 
+                        "t.rules:1:49: field [cpu] is a number, not text; write a number such as 42 instead of [\"3\"]"),
+                Arguments.of("rule a { severity high group { mce where cpu == true } }", 
+                        "t.rules:1:49: field [cpu] is a number, not true/false; write a number such as 42 instead of [true]"),
+                Arguments.of("rule a { severity high group { mce where message == 3 } }", 
+                        "t.rules:1:53: field [message] is text, not a number; write a string such as \"text\" instead of [3]"),
+                Arguments.of("rule a { severity high group { mce where message == false } }", 
+                        "t.rules:1:53: field [message] is text, not true/false; write a string such as \"text\" instead of [false]"),
+                Arguments.of("rule a { severity high by k group within 1s { fs-dax by fields >> 12\n mce by bank } }", 
+                        "t.rules:1:57: [>>] needs a whole number; field [fields] of [fs-dax] is a map of names to values"));
     }
 
     /** Exact messages: they are the user interface of the rule language. */
