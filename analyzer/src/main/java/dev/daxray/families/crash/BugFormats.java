@@ -96,6 +96,10 @@ final class BugFormats {
             .report("BUG: bad unlock balance detected!" + LATER + "is trying to release lock")
             .stack(Stack.of(Stack.find(Re.ADDR_MARK + " +" + FN), Stack.CALL_TRACE, Stack.READ))
             .as(Kind.LOCKDEP, a -> "BUG: bad unlock balance in " + a.frame(0)),
+        // lockdep prints this one between brackets even in 6.x: "[ BUG: Invalid wait context ]"
+        titled("BUG: Invalid wait context")
+            .stack(Stack.trace().skipping("lock_sock", "release_sock"))
+            .as(Kind.LOCKDEP, a -> "WARNING: locking bug in " + a.frame(0)),
         titled("BUG: held lock freed!").report("BUG: held lock freed!" + LATER + LOCK_SITE)
             .as(Kind.LOCKDEP, a -> "BUG: held lock freed in " + a.group(1)),
 

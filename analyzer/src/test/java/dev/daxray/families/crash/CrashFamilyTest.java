@@ -548,7 +548,24 @@ class CrashFamilyTest {
         "Kernel panic - not syncing: Fatal machine check",
         "Internal error: Oops: 0000000096000006 [#1]  SMP",
         "Unable to handle kernel paging request at virtual address fffffdffbf000008",
-        "UBSAN: shift-out-of-bounds in fs/dax.c:99:17"})
+        "UBSAN: shift-out-of-bounds in fs/dax.c:99:17",
+        "INFO: task umount:4242 blocked for more than 120 seconds.",
+        "INFO: task umount:4242 blocked in I/O wait for more than 120 seconds.",
+        "rcu: INFO: rcu_preempt self-detected stall on CPU",
+        "INFO: rcu_sched detected stalls on CPUs/tasks:",
+        "WARNING: possible circular locking dependency detected",
+        "[ BUG: Invalid wait context ]",
+        "BUG: memory leak",
+        "BUG: KMSAN: uninit-value in nd_decode_label+0x2ea/0x7c0",
+        "BUG: KCSAN: data-race in dax_update_stats / dax_read_stats",
+        "Kernel BUG at dax_insert_entry+0x36e/0x380 [verbose debug info unavailable]",
+        "PANIC: double fault, error_code: 0x0",
+        "divide_error: 0000 [#1] SMP",
+        "int3: 0000 [#1] SMP",
+        "BUG kmalloc-64 (Not tainted): Object already free",
+        "unregister_netdevice: waiting for lo to become free. Usage count = 2",
+        "Unhandled fault: page domain fault (0x81b) at 0x00001044",
+        "Alignment trap: not handling instruction e1953f9f at [<c0123456>]"})
     void everyStartLineOpensABlockAndCarriesAKeyword(String body) {
         FamilyReader reader = FAMILY.newReader();
         assertTrue(reader.offer(LogRecord.of("t", 1, body), e -> { }), body);
