@@ -1,5 +1,8 @@
 package dev.daxray.families.crash;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * What one line of a crash report is, as the {@code Crash} grammar classified it. The family decides
  * from these which block a line belongs to; {@link CrashBlock} reads the fields.
@@ -74,14 +77,14 @@ sealed interface CrashLine {
 
         /** A header the grammar does not break down, with the task a hung-task header names. */
         static Start report(String message) {
-            java.util.regex.Matcher task = HUNG_TASK.matcher(message);
+            Matcher task = HUNG_TASK.matcher(message);
             return task.find()
                     ? new Start(Form.REPORT, message, null, null, null, Integer.valueOf(task.group(2)), task.group(1))
                     : new Start(Form.REPORT, message, null, null, null, null, null);
         }
 
         /** kernel/hung_task.c: {@code INFO: task %s:%d blocked for more than %ld seconds.} */
-        private static final java.util.regex.Pattern HUNG_TASK = java.util.regex.Pattern.compile(
+        private static final Pattern HUNG_TASK = Pattern.compile(
                 "INFO: task (\\S.{0,63}?):(\\d{1,9}) (?:blocked|can't die)");
     }
 

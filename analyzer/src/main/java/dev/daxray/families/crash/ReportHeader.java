@@ -1,6 +1,8 @@
 package dev.daxray.families.crash;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
@@ -50,7 +52,7 @@ enum ReportHeader {
     REBOOT("Booting the kernel.");
 
     /** Every header word, for the keyword prefilter. */
-    static final List<String> WORDS = java.util.Arrays.stream(values()).map(h -> h.words).toList();
+    static final List<String> WORDS = Arrays.stream(values()).map(h -> h.words).toList();
 
     private final String words;
     private final List<String> lookAlikes;
@@ -85,7 +87,7 @@ enum ReportHeader {
                 || this == REBOOT && !line.startsWith(words);
     }
 
-    private static final java.util.Map<ReportHeader, Predicate<String>> EXTRA_LOOK_ALIKES = java.util.Map.of(
+    private static final Map<ReportHeader, Predicate<String>> EXTRA_LOOK_ALIKES = Map.of(
             // arch/x86/kernel/traps.c: a user-space #GP, "traps: %s[%d] general protection fault ip:%lx sp:%lx error:%lx in %s"
             GPF, Pattern.compile("general protection fault .*error:\\d+ in ").asPredicate(),
             // capability and wireless-extension notices: "warning: `%s' uses deprecated v2 capabilities …"

@@ -51,6 +51,9 @@ record Stack(List<Part> parts, List<Part> fallback, HelperFrames skips, Extracto
         String pick(List<String> frames);
     }
 
+    /** The first frame left: the default guilty frame. */
+    static final Extractor FIRST = frames -> frames.isEmpty() ? null : frames.get(0);
+
     static final Part SITE = new Site(false);
     static final Part READ = new Read();
     static final Part CALL_TRACE = find("Call [Tt]race:|Backtrace:");
@@ -60,7 +63,7 @@ record Stack(List<Part> parts, List<Part> fallback, HelperFrames skips, Extracto
     }
 
     static Stack of(Part... parts) {
-        return new Stack(List.of(parts), List.of(), HelperFrames.of(), frames -> frames.isEmpty() ? null : frames.get(0));
+        return new Stack(List.of(parts), List.of(), HelperFrames.of(), FIRST);
     }
 
     /** The {@code RIP:} function, then the {@code Call Trace}. */
@@ -75,8 +78,7 @@ record Stack(List<Part> parts, List<Part> fallback, HelperFrames skips, Extracto
 
     /** A WARN's stack: the trapping function ({@code RIP:}), else the {@code Call Trace}. */
     static Stack warning(String... skips) {
-        return new Stack(List.of(new Site(true), READ), List.of(CALL_TRACE, READ), HelperFrames.of(skips),
-                of().extractor);
+        return new Stack(List.of(new Site(true), READ), List.of(CALL_TRACE, READ), HelperFrames.of(skips), FIRST);
     }
 
     Stack skipping(String... more) {
