@@ -80,6 +80,38 @@ class ReportKindsTest {
     }
 
     @Test
+    void kasanInvalidAccessOfHardwareTagsSkipsTheArm64FaultPath() {
+        Crash c = one(
+                "[   11.0] BUG: KASAN: invalid-access in __memcpy+0x60/0x160",
+                "[   11.0] Read at addr f4ff000008e2c010 by task fio/4242",
+                "[   11.0] Pointer tag: [f4], memory tag: [fe]",
+                "[   11.0] Call trace:",
+                "[   11.0]  dump_backtrace+0x0/0x1e0",
+                "[   11.0]  kasan_report+0x150/0x1a4",
+                "[   11.0]  do_tag_check_fault+0x78/0x90",
+                "[   11.0]  do_mem_abort+0x44/0xb4",
+                "[   11.0]  el1_abort+0x40/0x60",
+                "[   11.0]  el1h_64_sync_handler+0xa4/0xd0",
+                "[   11.0]  __memcpy+0x60/0x160",
+                "[   11.0]  pmem_do_read+0x64/0x100");
+        expect(c, "kasan", "KASAN: invalid-access Read in pmem_do_read", "pmem_do_read");
+    }
+
+    @Test
+    void kmsanKernelInfoleak() {
+        Crash c = one(
+                "[   21.0] BUG: KMSAN: kernel-infoleak in instrument_copy_to_user+0x9c/0x110",
+                "[   21.0]  instrument_copy_to_user+0x9c/0x110",
+                "[   21.0]  _copy_to_user+0x5b/0xb0",
+                "[   21.0]  nd_ioctl+0x2b1/0x6c0",
+                "[   21.0] Uninit was created at:",
+                "[   21.0]  __kmalloc+0x118/0x2a0",
+                "[   21.0]  nd_cmd_alloc+0x3e/0x120");
+        // user-copy helpers are skipped: the leak is the ioctl's
+        expect(c, "kmsan", "KMSAN: kernel-infoleak in nd_ioctl", "nd_ioctl");
+    }
+
+    @Test
     void kmsanUninitValueSkipsTheHeaderAndNamesTheAccessStack() {
         Crash c = one(
                 "[   20.0][ T300] =====================================================",
@@ -318,6 +350,18 @@ class ReportKindsTest {
         expect(c, "hung-task", "INFO: task hung in dax_layout_busy_page", "dax_layout_busy_page");
         assertEquals("umount", c.comm());
         assertEquals(4242, c.pid());
+    }
+
+    @Test
+    void hungTaskInIoWaitOfNewerKernels() {
+        Crash c = one(
+                "[  610.0] INFO: task fsync:77 blocked in I/O wait for more than 122 seconds.",
+                "[  610.0] Call Trace:",
+                "[  610.0]  __schedule+0xe61/0x3d20",
+                "[  610.0]  io_schedule+0x46/0x70",
+                "[  610.0]  folio_wait_bit_common+0x2f2/0x560",
+                "[  610.0]  dax_writeback_one+0x21c/0x3a0");
+        expect(c, "hung-task", "INFO: task hung in dax_writeback_one", "dax_writeback_one");
     }
 
     @Test
