@@ -289,7 +289,7 @@ final class CrashBlock {
 
     /**
      * The event this report makes; empty when it never got a header (a lone separator or cut-here) or when
-     * its header is a notice no report format knows and no stack follows it
+     * its header is a {@code WARNING:} / {@code INFO:} notice no report format knows, with no stack after it
      * ({@code WARNING: stack recursion on stack type 6}).
      */
     Optional<Crash> toEvent() {
@@ -310,7 +310,7 @@ final class CrashBlock {
         boolean corrupted;
         if (text != null) {
             ReportTitler.Titled titled = text.title();
-            if (!titled.known() && !titled.stackShown()) {
+            if (titled.notice()) {
                 return Optional.empty();
             }
             kind = titled.kind().label;

@@ -30,11 +30,11 @@ final class ReportTitler {
      * @param kind       report kind
      * @param guilty     the function the title names, or null
      * @param corrupted  why the report cannot be trusted, or null
-     * @param known      a format matched; else the title is the header line as printed
-     * @param stackShown whether a stack (or a kind that has none by design) is in the report
+     * @param notice     the header is a {@code WARNING:} or {@code INFO:} line no format knows and no stack
+     *                   follows it: a notice that uses the word ({@code WARNING: stack recursion on stack
+     *                   type 6}), not a report
      */
-    record Titled(String title, ReportFormat.Kind kind, String guilty, String corrupted, boolean known,
-                  boolean stackShown) {
+    record Titled(String title, ReportFormat.Kind kind, String guilty, String corrupted, boolean notice) {
     }
 
     /**
@@ -93,8 +93,9 @@ final class ReportTitler {
             corrupted = corruption(title, whole, chosen);
         }
         ReportFormat.Kind kind = chosen != null ? chosen.kind() : rawKind(header);
-        boolean stackShown = chosen != null && chosen.noStackTrace() || hasStack(text.lines);
-        return new Titled(title, kind, guilty(title), corrupted, chosen != null, stackShown);
+        boolean notice = chosen == null && (header == ReportHeader.WARNING || header == ReportHeader.INFO)
+                && !hasStack(text.lines);
+        return new Titled(title, kind, guilty(title), corrupted, notice);
     }
 
     /** Why a titled report cannot be trusted (checks on its title and its stacks), or null. */

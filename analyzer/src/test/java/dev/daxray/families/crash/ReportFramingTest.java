@@ -91,9 +91,26 @@ class ReportFramingTest {
         "[  40.0] Speculative Return Stack Overflow: WARNING: See https://kernel.org/doc/srso.html for mitigation options.",
         "[  40.0] XFS (pmem0): WARNING: Reset corrupted AGFL on AG 0. 1 blocks leaked.",
         "[  40.0] WARNING: stack recursion on stack type 6",
-        "[  40.0] BUG: MAX_LOCKDEP_KEYS too low!"})
+        "[  40.0] WARNING: Spectre v2 mitigation leaves CPU vulnerable to RETBleed attacks, data leaks possible!",
+        "[  40.0] INFO: something the kernel wanted to say"})
     void noticesThatLookLikeReportsAreNotCrashes(String line) {
         assertEquals(List.of(), crashes(line, "[  40.1] EXT4-fs (pmem0): mounted filesystem"), line);
+    }
+
+    @Test
+    void aNoticeIsNotMadeAReportByTheNextReportsStack() {
+        assertEquals(List.of("WARNING in dax_insert_entry"), crashes(
+                "[  42.0] RETBleed: WARNING: Spectre v2 mitigation leaves CPU vulnerable to RETBleed attacks!",
+                "[  42.1] WARNING: CPU: 1 PID: 4242 at fs/dax.c:460 dax_insert_entry+0x36e/0x380",
+                "[  42.2] RIP: 0010:dax_insert_entry+0x36e/0x380",
+                "[  42.3] Call Trace:",
+                "[  42.4]  dax_fault_iter+0x2b1/0x6c0").stream().map(Crash::title).toList());
+    }
+
+    @Test
+    void aBugLineNoFormatKnowsIsAReportEvenWithoutAStack() {
+        assertEquals(List.of("BUG: MAX_LOCKDEP_KEYS too low!"),
+                crashes("[  41.0] BUG: MAX_LOCKDEP_KEYS too low!").stream().map(Crash::title).toList());
     }
 
     @Test
