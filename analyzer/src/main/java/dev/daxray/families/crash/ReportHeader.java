@@ -34,6 +34,7 @@ enum ReportHeader {
     STACK_SEGMENT("stack segment: "),
     PANIC("Kernel panic"),
     DOUBLE_FAULT("PANIC: double fault"),
+    RUST_PANIC("rust_kernel: panicked"),
     KERNEL_BUG("kernel BUG"),
     KERNEL_BUG_UNVERBOSE("Kernel BUG"),
     SLUB("BUG kmalloc-"),

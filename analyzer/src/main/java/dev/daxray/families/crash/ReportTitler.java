@@ -162,7 +162,10 @@ final class ReportTitler {
         return false;
     }
 
-    /** The function a title names: the identifier after its last {@code " in "}, unless it is {@code corrupted}. */
+    /**
+     * The function a title names: the identifier after its last {@code " in "} (a Rust path may start with
+     * its impl, {@code <crate::Type as crate::Trait>::name}), unless it is {@code corrupted}.
+     */
     static String guilty(String title) {
         int in = title.lastIndexOf(" in ");
         if (in < 0) {
@@ -170,6 +173,10 @@ final class ReportTitler {
         }
         int start = in + 4;
         int end = start;
+        if (title.startsWith("<", start)) {
+            int close = title.indexOf('>', start);
+            end = close < 0 ? start : close + 1;
+        }
         while (end < title.length() && (StackLines.isNameChar(title.charAt(end)) || title.charAt(end) == ':')) {
             end++;
         }

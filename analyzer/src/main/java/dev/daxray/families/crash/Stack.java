@@ -229,7 +229,8 @@ record Stack(List<Part> parts, List<Part> fallback, HelperFrames skips, Extracto
             return true;
         }
 
-        private void add(String function) {
+        private void add(String symbol) {
+            String function = RustSymbols.demangle(symbol);
             if (!skip.skips(function)) {
                 frames.add(StackLines.unwrapSyscall(function));
             }

@@ -34,6 +34,11 @@ final class TrapFormats {
         formats.put(ReportHeader.DOUBLE_FAULT, List.of(
             titled("PANIC: double fault").stack(Stack.of(Stack.SITE))
                 .as(Kind.OOPS, a -> "PANIC: double fault in " + a.frame(0))));
+        // rust/kernel/lib.rs: "rust_kernel: panicked at <file>:<line>:<col>:" and the panic message on the next line
+        formats.put(ReportHeader.RUST_PANIC, List.of(
+            titled("rust_kernel: panicked at").report("rust_kernel: panicked at [^\\n]*?\\n(.+?)\\n")
+                .stack(Stack.trace().skipping("__rustc::rust_begin_unwind"))
+                .as(Kind.BUG, a -> a.group(1) + " in " + a.frame(0))));
         formats.put(ReportHeader.KERNEL_BUG, List.of(
             titled("kernel BUG at mm/usercopy\\.c").stack(Stack.trace().skipping("usercopy", "__check"))
                 .as(Kind.BUG, a -> "BUG: bad usercopy in " + a.frame(0)),

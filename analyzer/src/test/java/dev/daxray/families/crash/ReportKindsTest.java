@@ -498,6 +498,22 @@ class ReportKindsTest {
         assertNull(c.guiltyFunction());
     }
 
+    @Test
+    void rustPanicIsTitledWithItsMessageAndTheDemangledRustFrame() {
+        Crash c = one(
+                "[   23.717039][  T298] rust_kernel: panicked at drivers/android/binder/node.rs:877:13:",
+                "[   23.717039][  T298] attempt to subtract with overflow",
+                "[   24.057562][  T298] Call Trace:",
+                "[   24.060834][  T298]  <TASK>",
+                "[   24.063751][  T298]  _RNvCscSpY9Juk0HT_7___rustc17rust_begin_unwind+0x15b/0x160",
+                "[   24.128451][  T298]  _RNvNtCs9jEwPDbx20M_4core9panicking9panic_fmt+0x84/0x90",
+                "[   24.163987][  T298]  _RNvMs3_NtCshgDM7dBCdno_11rust_binder7processNtB5_7Process10update_ref+0x17e5/0x1860",
+                "[   24.649179][  T298]  __se_sys_ioctl+0x132/0x1b0",
+                "[   24.750779][  T298]  </TASK>");
+        expect(c, "bug", "attempt to subtract with overflow in <rust_binder::process::Process>::update_ref",
+                "<rust_binder::process::Process>::update_ref");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static Crash one(String... lines) {
