@@ -59,8 +59,8 @@ public final class CrashFamily implements Family {
     private static final int MAX_JOINS = 64;
     /** Words of the lines that may open a report before its header. */
     private static final List<String> PRELUDE_WORDS = List.of("Oops: ", "[ cut here ]", "==========");
-    /** kernel/reboot.c: an orderly restart, power-off or halt; a kernel booting after one is expected. */
-    private static final List<String> ORDERLY_SHUTDOWN = List.of("reboot: ", "Restarting system");
+    /** kernel/reboot.c ({@code pr_fmt "reboot: "}): an orderly restart, power-off or halt; a boot after one is expected. */
+    private static final String ORDERLY_SHUTDOWN = "reboot: ";
 
     @Override
     public String name() {
@@ -70,9 +70,9 @@ public final class CrashFamily implements Family {
     /** Every report header, every line that may open a report, and the orderly-restart notices. */
     @Override
     public List<String> keywords() {
-        List<String> keywords = new ArrayList<>(ReportHeader.WORDS);
+        List<String> keywords = new ArrayList<>(ReportHeader.KEYWORDS);
         keywords.addAll(PRELUDE_WORDS);
-        keywords.addAll(ORDERLY_SHUTDOWN);
+        keywords.add(ORDERLY_SHUTDOWN);
         return List.copyOf(keywords);
     }
 
@@ -172,7 +172,7 @@ public final class CrashFamily implements Family {
             if (header == ReportHeader.REBOOT && (shuttingDown || record.origin().sortMicros() == 0)) {
                 return null;
             }
-            if (header == null && ORDERLY_SHUTDOWN.stream().anyMatch(body::contains)) {
+            if (header == null && body.contains(ORDERLY_SHUTDOWN)) {
                 shuttingDown = true;
             }
             return header;
@@ -200,7 +200,7 @@ public final class CrashFamily implements Family {
             Start start = parsed.filter(Start.class::isInstance).map(Start.class::cast)
                     .filter(s -> !s.form().prelude() || s.form() == Form.OOPS)
                     .orElseGet(() -> Start.report(body.substring(body.indexOf(header.words()))));
-            if (block != null && block.continuesWith(start)) {
+            if (block != null && !interleaved(record) && block.continuesWith(start)) {
                 if (!block.armed()) {
                     block.arm(header, console.body(), console.context());
                 }

@@ -32,7 +32,7 @@ enum ReportHeader {
     ARM_FAULT("Unable to handle kernel"),
     GPF("general protection fault"),
     STACK_SEGMENT("stack segment: "),
-    PANIC("Kernel panic"),
+    PANIC("Kernel panic - not syncing:"),
     DOUBLE_FAULT("PANIC: double fault"),
     RUST_PANIC("rust_kernel: panicked"),
     KERNEL_BUG("kernel BUG"),
@@ -52,8 +52,8 @@ enum ReportHeader {
     TRUSTY("trusty: panic"),
     REBOOT("Booting the kernel.");
 
-    /** Every header word, for the keyword prefilter. */
-    static final List<String> WORDS = Arrays.stream(values()).map(h -> h.words).toList();
+    /** A piece of every header's words, for the keyword prefilter (see {@link #keyword()}). */
+    static final List<String> KEYWORDS = Arrays.stream(values()).map(ReportHeader::keyword).distinct().toList();
 
     private final String words;
     private final List<String> lookAlikes;
@@ -65,6 +65,24 @@ enum ReportHeader {
 
     String words() {
         return words;
+    }
+
+    /**
+     * The piece of the words the prefilter looks for: the words themselves, or for a few headers a piece
+     * whose byte pairs are rarer in log chatter (the prefilter anchors on a keyword's rarest-looking pairs,
+     * and {@code trap:}, {@code us}, {@code e_} are common), so that chatter rarely costs a keyword check.
+     * Every line with the words has the piece.
+     */
+    String keyword() {
+        return switch (this) {
+            case STACK_SEGMENT -> "segment: ";
+            case DIVIDE_ERROR, DIVIDE_ERROR_5X -> "divide";
+            case ARM_INTERNAL -> "Internal error";
+            case ARM_UNHANDLED -> "Unhandled fault";
+            case ARM_ALIGNMENT -> "gnment trap";
+            case TRUSTY -> "sty: panic";
+            default -> words;
+        };
     }
 
     /** The header a line starts a report with, or null. Most lines are rejected by {@code String.contains}. */

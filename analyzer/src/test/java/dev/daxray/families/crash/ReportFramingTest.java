@@ -35,6 +35,22 @@ class ReportFramingTest {
     }
 
     @Test
+    void anotherTasksHeaderDoesNotCompleteAReportThatHasNoneYet() {
+        List<Crash> crashes = crashes(
+                "[  11.000000][ T100] ------------[ cut here ]------------",
+                "[  11.000001][ T200] BUG: kernel NULL pointer dereference, address: 0000000000000008",
+                "[  11.000002][ T100] WARNING: CPU: 1 PID: 100 at fs/dax.c:460 dax_insert_entry+0x36e/0x380",
+                "[  11.000003][ T200] RIP: 0010:pmem_submit_bio+0x12/0x80",
+                "[  11.000004][ T100] RIP: 0010:dax_insert_entry+0x36e/0x380",
+                "[  11.000005][ T200] Call Trace:",
+                "[  11.000006][ T100] Call Trace:",
+                "[  11.000007][ T200]  submit_bio_noacct+0x1f2/0x3c0",
+                "[  11.000008][ T100]  dax_fault_iter+0x2b1/0x6c0");
+        assertEquals(List.of("BUG: unable to handle kernel NULL pointer dereference in pmem_submit_bio",
+                "WARNING in dax_insert_entry"), crashes.stream().map(Crash::title).toList());
+    }
+
+    @Test
     void withoutCallerIdsTheNextHeaderEndsTheTitlesText() {
         List<Crash> crashes = crashes(
                 "[  20.0] general protection fault, probably for non-canonical address 0xdead000000000100: 0000 [#1] SMP",
@@ -146,6 +162,14 @@ class ReportFramingTest {
                 "[T9] Call Trace:",
                 "[T9] nfit_handle_mce (drivers/acpi/nfit/mce.c:36 (discriminator 512))").get(0);
         assertEquals("KASAN: slab-use-after-free Read in nfit_handle_mce", c.title());
+    }
+
+    @Test
+    void everyHeaderHasItsPrefilterKeywordAndTheFamilyListsIt() {
+        for (ReportHeader header : ReportHeader.values()) {
+            assertTrue(header.words().contains(header.keyword()), header.name());
+            assertTrue(FAMILY.keywords().contains(header.keyword()), header.name());
+        }
     }
 
     private static List<Crash> crashes(String... lines) {
