@@ -18,8 +18,13 @@ import dev.daxray.families.crash.CrashLine.Task;
 import dev.daxray.records.LogRecord;
 
 /**
- * One open crash report: the lines read so far and what they said. {@link CrashFamily} decides which
- * lines belong here; this class keeps the state and builds the {@link Crash} event.
+ * One crash report: the lines read so far and what they said, and the {@link ReportText} its title is
+ * read from. {@link CrashFamily} decides which lines belong here; this class keeps the state and builds
+ * the {@link Crash} event.
+ *
+ * <p>The block (the lines the report is made of, which set the event's extent, task, taint and call trace)
+ * and the text (the lines its title is read from) end separately: the text of a hung task or lockdep report
+ * runs on past lines the block does not know, and the block takes its panic after the text has ended.
  */
 final class CrashBlock {
 
@@ -35,6 +40,12 @@ final class CrashBlock {
     private static final Set<Role> TAIL_ROLES = EnumSet.of(Role.REGISTERS, Role.CODE, Role.TAIL, Role.END_PANIC,
             Role.BLANK);
     private static final int MAX_FREE_TEXT = 4;
+    /** Forms whose every line the grammar knows: a few unknown lines mean the report is over. */
+    private static final Set<Form> STRUCTURED = EnumSet.of(Form.KASAN, Form.PAGE_FAULT, Form.NULL_DEREF,
+            Form.OLD_PAGE_FAULT, Form.GPF, Form.INVALID_OPCODE, Form.STACK_SEGMENT, Form.DIVIDE_ERROR, Form.OOPS,
+            Form.KERNEL_BUG, Form.WARNING, Form.PANIC, Form.INTERNAL_ERROR, Form.ARM_FAULT, Form.UBSAN);
+    /** Unknown lines in a row a report of another form (lockdep, hung task, RCU stall, sanitisers) may hold. */
+    static final int MAX_TEXT_STRAYS = 40;
 
     private enum Trace { NONE, IN, DONE }
 
@@ -62,6 +73,7 @@ final class CrashBlock {
     private String access;
     private Trace trace = Trace.NONE;
     private final List<Frame> frames = new ArrayList<>();
+    private ReportText text;
 
     CrashBlock(LogRecord first, Start start) {
         this.first = first;
@@ -89,6 +101,47 @@ final class CrashBlock {
 
     int lines() {
         return lines;
+    }
+
+    /** How many unknown lines in a row this report may hold before it is over. */
+    int strayLimit(int structured) {
+        return header == null || STRUCTURED.contains(header.form()) ? structured : MAX_TEXT_STRAYS;
+    }
+
+    // ------------------------------------------------------------------ the title's text
+
+    /** True once the report's header arrived and its text is being gathered. */
+    boolean armed() {
+        return text != null;
+    }
+
+    /** The header arrived: the title's text starts with its line {@code body}. */
+    void arm(ReportHeader reportHeader, String body, String context) {
+        text = new ReportText(reportHeader, body, context);
+    }
+
+    ReportText text() {
+        return text;
+    }
+
+    boolean textOpen() {
+        return text != null && !text.closed();
+    }
+
+    void closeText() {
+        if (text != null) {
+            text.close();
+        }
+    }
+
+    /** The panic the report caused, printed after its block ended: it joins the report. */
+    void joinPanic(LogRecord record, Start start) {
+        panic = CrashTitles.panicReason(start.message());
+        lastLine = Math.max(lastLine, record.origin().line());
+    }
+
+    boolean panicked() {
+        return panic != null;
     }
 
     /** True when {@code start} continues this report rather than beginning a new one. */
@@ -234,7 +287,11 @@ final class CrashBlock {
 
     // ------------------------------------------------------------------ the event
 
-    /** The event this report makes, or empty when it never got a header (a lone separator or cut-here). */
+    /**
+     * The event this report makes; empty when it never got a header (a lone separator or cut-here) or when
+     * its header is a {@code WARNING:} / {@code INFO:} notice no report format knows, with no stack after it
+     * ({@code WARNING: stack recursion on stack type 6}).
+     */
     Optional<Crash> toEvent() {
         if (header == null) {
             return Optional.empty();
@@ -247,8 +304,27 @@ final class CrashBlock {
                 callTrace.add(name);
             }
         }
-        return Optional.of(new Crash(first.origin().through(lastLine), kind(), title(function), function, comm, pid,
-                cpu, tainted, callTrace, panic));
+        String kind;
+        String title;
+        String guilty = null;
+        boolean corrupted;
+        if (text != null) {
+            ReportTitler.Titled titled = text.title();
+            if (titled.notice()) {
+                return Optional.empty();
+            }
+            kind = titled.kind().label;
+            title = titled.title();
+            guilty = titled.guilty();
+            corrupted = titled.corrupted() != null;
+        } else {
+            // a die line (Oops: 0000 [#1] …) whose report header was lost
+            kind = "oops";
+            title = TitleNormaliser.sanitise(CrashTitles.in(CrashTitles.dieName(header.message()), function));
+            corrupted = true;
+        }
+        return Optional.of(new Crash(first.origin().through(lastLine), kind, title, function, comm, pid, cpu,
+                tainted, callTrace, panic, guilty, corrupted));
     }
 
     /**
@@ -285,55 +361,5 @@ final class CrashBlock {
             reliableSeen |= frame.reliable();
         }
         return null;
-    }
-
-    private String kind() {
-        return switch (header.form()) {
-            case KASAN -> "kasan";
-            case GPF -> "gpf";
-            case INVALID_OPCODE -> "invalid-opcode";
-            case KERNEL_BUG, BUG -> "bug";
-            case WARNING -> "warning";
-            case UBSAN -> "ubsan";
-            case PANIC -> "panic";
-            default -> "oops";
-        };
-    }
-
-    private String title(String function) {
-        String message = header.message();
-        return switch (header.form()) {
-            case KASAN -> CrashTitles.in("KASAN: " + CrashTitles.mask(message) + (access == null ? "" : " " + access),
-                    function);
-            case PAGE_FAULT -> CrashTitles.in("BUG: unable to handle page fault", function);
-            case NULL_DEREF -> CrashTitles.in("BUG: kernel NULL pointer dereference", function);
-            case OLD_PAGE_FAULT -> CrashTitles.in("BUG: unable to handle kernel " + CrashTitles.faultWhat(message),
-                    function);
-            case ARM_FAULT -> CrashTitles.in("Unable to handle kernel " + CrashTitles.faultWhat(message), function);
-            case INTERNAL_ERROR -> CrashTitles.in("Internal error: " + CrashTitles.dieName(message), function);
-            case OOPS -> CrashTitles.in(CrashTitles.dieName(message), function);
-            case GPF -> CrashTitles.in("general protection fault", function);
-            case INVALID_OPCODE -> CrashTitles.in("invalid opcode", function);
-            case STACK_SEGMENT -> CrashTitles.in("stack segment", function);
-            case DIVIDE_ERROR -> CrashTitles.in("divide error", function);
-            case KERNEL_BUG -> "kernel BUG at " + header.file();
-            case WARNING -> function != null ? "WARNING in " + function
-                    : header.file() != null ? "WARNING at " + header.file() : "WARNING";
-            case BUG -> bugTitle(message, function);
-            case UBSAN -> {
-                String[] parts = CrashTitles.ubsanParts(message);
-                yield CrashTitles.in("UBSAN: " + parts[0], function != null ? function : parts[1]);
-            }
-            case PANIC -> "kernel panic: " + panic;
-            case SEPARATOR, CUT_HERE -> throw new IllegalStateException("not a header: " + header.form());
-        };
-    }
-
-    private static String bugTitle(String message, String function) {
-        String what = CrashTitles.bugMessage(message);
-        if (what.startsWith("KFENCE:")) {
-            return what;
-        }
-        return CrashTitles.in("BUG: " + what, function);
     }
 }

@@ -1,5 +1,8 @@
 package dev.daxray.families.crash;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * What one line of a crash report is, as the {@code Crash} grammar classified it. The family decides
  * from these which block a line belongs to; {@link CrashBlock} reads the fields.
@@ -43,7 +46,17 @@ sealed interface CrashLine {
         /** arm64 {@code Unable to handle kernel <what> at virtual address …} */
         ARM_FAULT,
         /** {@code UBSAN: <what> in <file>:<line>:<col>} */
-        UBSAN
+        UBSAN,
+        /**
+         * any other report header ({@link ReportHeader}) the grammar does not break down: hung tasks, RCU
+         * stalls, lockdep reports, {@code PANIC: double fault}, {@code Kernel BUG}, netdev and VFS checks …
+         */
+        REPORT;
+
+        /** Lines that may open a report before its header: the separator, {@code cut here}, a bare {@code Oops:}. */
+        boolean prelude() {
+            return this == SEPARATOR || this == CUT_HERE || this == OOPS;
+        }
     }
 
     /** What a body line that carries no data is for. */
@@ -61,6 +74,18 @@ sealed interface CrashLine {
      */
     record Start(Form form, String message, String site, String file, Integer cpu, Integer pid, String comm)
             implements CrashLine {
+
+        /** A header the grammar does not break down, with the task a hung-task header names. */
+        static Start report(String message) {
+            Matcher task = HUNG_TASK.matcher(message);
+            return task.find()
+                    ? new Start(Form.REPORT, message, null, null, null, Integer.valueOf(task.group(2)), task.group(1))
+                    : new Start(Form.REPORT, message, null, null, null, null, null);
+        }
+
+        /** kernel/hung_task.c: {@code INFO: task %s:%d blocked for more than %ld seconds.} */
+        private static final Pattern HUNG_TASK = Pattern.compile(
+                "INFO: task (\\S.{0,63}?):(\\d{1,9}) (?:blocked|can't die)");
     }
 
     /** The {@code CPU: … PID: … Comm: …} line. */

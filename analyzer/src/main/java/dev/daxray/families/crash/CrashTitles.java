@@ -5,9 +5,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Normalises the parts of a crash report into stable names, in the spirit of syzkaller's crash
- * titles: no addresses, offsets, pids, CPU numbers or compiler suffixes, so the same bug reads the
- * same on every host and every build.
+ * Normalises the fields of a crash report's block into stable names: function names without
+ * offsets, modules or compiler suffixes, taint flags, panic reasons without the numbers that vary, and
+ * the die name of an oops whose header was lost. (Report titles are {@link ReportTitler}'s.)
  *
  * <p>Every method is a pure text function; {@link CrashBlock} decides which of them a report needs.
  */
@@ -46,7 +46,8 @@ public final class CrashTitles {
 
     /** Panic reasons that are the consequence of the report just printed, not a crash of their own. */
     private static final String[] CONSEQUENCE_PANICS = {"Fatal exception", "Oops", "Attempted to kill",
-        "Aiee, killing interrupt handler", "softlockup: hung tasks", "hardlockup: ", "kasan.fault=panic"};
+        "Aiee, killing interrupt handler", "softlockup: hung tasks", "hardlockup: ", "Hard LOCKUP", "kasan.fault=panic",
+        "kmsan.panic", "hung_task: blocked tasks", "RCU Stall"};
 
     private CrashTitles() {
     }
@@ -129,61 +130,6 @@ public final class CrashTitles {
             s = s.substring(0, s.length() - 1).trim();
         }
         return s.isEmpty() ? "Oops" : mask(s);
-    }
-
-    /**
-     * What a page-fault header says could not be handled, without the address:
-     * {@code NULL pointer dereference at 0000000000000008} gives {@code NULL pointer dereference},
-     * {@code paging request at virtual address ffff…} gives {@code paging request}.
-     */
-    public static String faultWhat(String message) {
-        String s = message.trim();
-        int at = s.indexOf(" at ");
-        if (at >= 0) {
-            s = s.substring(0, at);
-        } else if (s.endsWith(" at")) {
-            s = s.substring(0, s.length() - 3);
-        }
-        return mask(s);
-    }
-
-    /**
-     * The stable part of a generic {@code BUG: …} message: it stops at a colon, a dash, {@code at <file>},
-     * {@code in process}, {@code on CPU} or a comma, and loses bracketed groups and addresses.
-     * {@code soft lockup - CPU#3 stuck for 22s! [kworker/3:1:123]} gives {@code soft lockup};
-     * {@code Bad page state in process fio  pfn:12345} gives {@code Bad page state}.
-     */
-    public static String bugMessage(String message) {
-        String s = message.trim();
-        if (s.startsWith("KFENCE:")) {
-            return "KFENCE: " + mask(SYMBOL_WITH_OFFSET.matcher(s.substring("KFENCE:".length())).replaceAll("$1"));
-        }
-        s = s.replaceAll("\\[[^\\]]*\\]", " ");
-        for (String stop : new String[] {" - ", ": ", " at ", " in process ", " on CPU", ", "}) {
-            int i = s.indexOf(stop);
-            if (i > 0) {
-                s = s.substring(0, i);
-            }
-        }
-        if (s.endsWith(":")) {
-            s = s.substring(0, s.length() - 1);
-        }
-        return mask(s);
-    }
-
-    /**
-     * The check that fired and where, from {@code UBSAN: <what> in <file>:<line>:<col>}:
-     * index 0 is the check, index 1 the file without line and column (or null).
-     */
-    public static String[] ubsanParts(String message) {
-        String s = message.trim();
-        int in = s.indexOf(" in ");
-        if (in < 0) {
-            return new String[] {mask(s), null};
-        }
-        String file = s.substring(in + 4).trim();
-        int colon = file.indexOf(':');
-        return new String[] {mask(s.substring(0, in)), colon >= 0 ? file.substring(0, colon) : file};
     }
 
     /**

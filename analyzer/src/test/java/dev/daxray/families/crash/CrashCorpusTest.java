@@ -26,7 +26,14 @@ import dev.daxray.records.LogRecord;
  * The real crashes of ../shared/corpus/real. Each row names the capture, which of its crash events it
  * checks, and next to our title the {@code crash_title} of its expected.json, so a difference is in
  * plain sight. The differences are on purpose:
+ * Our titles are syzkaller's (kernel-report-kinds.md), the function column is the raw faulting function:
  * <ul>
+ *   <li>009, 017: syzkaller names x86 5.2+ {@code unable to handle page fault} and arm64 {@code Unable to
+ *       handle kernel paging request} both {@code BUG: unable to handle kernel paging request}; 017 is a
+ *       trimmed paste without its {@code RIP:} line, so the guilty frame is the first reliable call-trace
+ *       frame ({@code pmem_rw_page}; the {@code ? pmem_do_bvec} guess stays the raw function);</li>
+ *   <li>018 (KASAN), 033: the faulting function is a helper a triager skips ({@code mutex_can_spin_on_owner},
+ *       {@code lockdep_unregister_key}), so the title names the caller that owns the bug;</li>
  *   <li>010, 018: KASAN titles carry the access (Read / Write), as syzkaller's do;</li>
  *   <li>015, 039: panics are titled {@code kernel panic: <reason>} (syzkaller) rather than with the
  *       printed {@code Kernel panic - not syncing:}; in 015 the WARNING in handle_irq comes first and
@@ -40,15 +47,15 @@ class CrashCorpusTest {
     @ParameterizedTest(name = "{0} #{2}: {4}")
     @CsvSource(delimiter = '|', nullValues = "<null>", textBlock = """
             007 | dmesg.log   | 0 | warning | WARNING in dax_insert_entry                                     | dax_insert_entry                  | init            | 1     | WARNING in dax_insert_entry
-            009 | console.log | 0 | oops    | Unable to handle kernel paging request in dax_disassociate_entry | dax_disassociate_entry          | init            | 1     | Unable to handle kernel paging request in dax_disassociate_entry
+            009 | console.log | 0 | oops    | BUG: unable to handle kernel paging request in dax_disassociate_entry | dax_disassociate_entry     | init            | 1     | Unable to handle kernel paging request in dax_disassociate_entry
             010 | console.log | 0 | kasan   | KASAN: slab-use-after-free Read in nfit_handle_mce              | nfit_handle_mce                   | kworker/0:0     | 9     | KASAN: slab-use-after-free in nfit_handle_mce
             015 | dmesg.log   | 0 | warning | WARNING in handle_irq                                           | handle_irq                        | mca-recover     | 84946 | Kernel panic - not syncing: Timeout: Not all CPUs entered broadcast exception handler
             015 | dmesg.log   | 1 | panic   | kernel panic: Timeout: Not all CPUs entered broadcast exception handler | <null>                    | <null>          | <null> | Kernel panic - not syncing: Timeout: Not all CPUs entered broadcast exception handler
-            017 | dmesg.log   | 0 | oops    | BUG: unable to handle page fault in pmem_do_bvec                | pmem_do_bvec                      | systemd-udevd   | 9606  | BUG: unable to handle page fault in pmem_do_bvec
+            017 | dmesg.log   | 0 | oops    | BUG: unable to handle kernel paging request in pmem_rw_page     | pmem_do_bvec                      | systemd-udevd   | 9606  | BUG: unable to handle page fault in pmem_do_bvec
             018 | dmesg.log   | 0 | gpf     | general protection fault in mod_node_page_state                 | mod_node_page_state               | ndctl           | 1868  | general protection fault in mod_node_page_state
-            018 | dmesg.log   | 1 | kasan   | KASAN: slab-use-after-free Read in mutex_can_spin_on_owner      | mutex_can_spin_on_owner           | kworker/u192:1  | 1821  | general protection fault in mod_node_page_state
+            018 | dmesg.log   | 1 | kasan   | KASAN: slab-use-after-free Read in nd_device_notify             | mutex_can_spin_on_owner           | kworker/u192:1  | 1821  | general protection fault in mod_node_page_state
             030 | dmesg.log   | 0 | warning | WARNING in truncate_folio_batch_exceptionals                    | truncate_folio_batch_exceptionals | umount          | 4025  | WARNING in truncate_folio_batch_exceptionals
-            033 | dmesg.log   | 0 | gpf     | general protection fault in lockdep_unregister_key              | lockdep_unregister_key            | pool_workqueue_ | 3     | general protection fault in lockdep_unregister_key
+            033 | dmesg.log   | 0 | gpf     | general protection fault in pwq_release_workfn                  | lockdep_unregister_key            | pool_workqueue_ | 3     | general protection fault in lockdep_unregister_key
             039 | console.log | 0 | panic   | kernel panic: Attempted to kill init!                           | do_exit                           | systemd         | 1     | Kernel panic - not syncing: Attempted to kill init!
             """)
     void realCrash(String id, String file, int index, String kind, String title, String function, String comm,

@@ -1,6 +1,5 @@
 package dev.daxray.families.crash;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -71,41 +70,6 @@ class CrashTitlesTest {
         assertEquals(expected, CrashTitles.dieName(message));
     }
 
-    @ParameterizedTest(name = "faultWhat({0}) = {1}")
-    @CsvSource(delimiter = '|', textBlock = """
-            NULL pointer dereference at 0000000000000008                   | NULL pointer dereference
-            paging request at ffffc90040000000                             | paging request
-            paging request at virtual address fffffdffbf000008             | paging request
-            write to read-only memory at virtual address ffff800008e2c000  | write to read-only memory
-            """)
-    void faultWhat(String message, String expected) {
-        assertEquals(expected, CrashTitles.faultWhat(message));
-    }
-
-    @ParameterizedTest(name = "bugMessage({0}) = {1}")
-    @CsvSource(delimiter = '|', textBlock = """
-            soft lockup - CPU#3 stuck for 22s! [kworker/3:1:123]                     | soft lockup
-            Bad page state in process fio  pfn:12345                                 | Bad page state
-            scheduling while atomic: swapper/0/0/0x00000002                          | scheduling while atomic
-            sleeping function called from invalid context at mm/slab.h:123           | sleeping function called from invalid context
-            using smp_processor_id() in preemptible [00000000] code: syz/123         | using smp_processor_id() in preemptible code
-            spinlock bad magic on CPU#0, swapper/0/1                                 | spinlock bad magic
-            workqueue lockup - pool cpus=0 node=0 flags=0x0 nice=0 stuck for 31s!    | workqueue lockup
-            KFENCE: use-after-free read in test_use_after_free_read+0xb3/0x143       | KFENCE: use-after-free read in test_use_after_free_read
-            """)
-    void bugMessages(String message, String expected) {
-        assertEquals(expected, CrashTitles.bugMessage(message));
-    }
-
-    @ParameterizedTest(name = "ubsanParts({0})")
-    @CsvSource(delimiter = '|', textBlock = """
-            array-index-out-of-bounds in drivers/acpi/nfit/core.c:1234:5  | array-index-out-of-bounds | drivers/acpi/nfit/core.c
-            shift-out-of-bounds in fs/dax.c:99:17                         | shift-out-of-bounds       | fs/dax.c
-            """)
-    void ubsanParts(String message, String what, String file) {
-        assertArrayEquals(new String[] {what, file}, CrashTitles.ubsanParts(message));
-    }
-
     @ParameterizedTest(name = "consequence({0}) = {1}")
     @CsvSource(delimiter = '|', textBlock = """
             Fatal exception                                              | true
@@ -115,7 +79,8 @@ class CrashTitlesTest {
             kernel: panic_on_warn set ...                                | true
             Fatal machine check                                          | false
             Timeout: Not all CPUs entered broadcast exception handler    | false
-            hung_task: blocked tasks                                     | false
+            hung_task: blocked tasks                                     | true
+            RCU Stall                                                    | true
             """)
     void consequencePanics(String reason, boolean consequence) {
         assertEquals(consequence, CrashTitles.isConsequencePanic(reason));

@@ -211,6 +211,9 @@ public record RuleSpec(String file, int line, String header, String name, List<S
         if (type == long.class) {
             return value == null ? 0L : Long.parseLong(value);
         }
+        if (type == boolean.class) {
+            return Boolean.parseBoolean(value);
+        }
         if (value == null) {
             return type == List.class ? List.of() : type == Map.class ? Map.of() : null;
         }
