@@ -37,6 +37,7 @@ final class CaptureScanner {
     private static final int UNPARSED_SAMPLE = 5;
     private static final String CONSOLE = "console";
     private static final String BINARY = "binary (not a text capture)";
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final List<Family> families;
     private final KeywordPrefilter prefilter;
@@ -151,7 +152,9 @@ final class CaptureScanner {
                 return;
             }
             Envelope envelope = shape != null ? sniffer.envelope(buf, off) : envelopes.parse(line);
-            String body = line.substring(envelope.bodyStart());
+            // rsyslog keeps an RFC 5424 message's byte order mark in the text it writes: not part of the message.
+            int bodyStart = line.startsWith(BYTE_ORDER_MARK, envelope.bodyStart()) ? envelope.bodyStart() + 1 : envelope.bodyStart();
+            String body = line.substring(bodyStart);
             if (boots.observe(envelope, line, body)) {
                 finishAll();
                 lastMicros = 0;
