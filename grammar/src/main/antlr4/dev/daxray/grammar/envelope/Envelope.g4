@@ -146,12 +146,16 @@ OTHER       : . ;
 
 fragment TAG_CHAR : [a-zA-Z0-9_.\-/@()] ;
 fragment TC       : ~[ \t\r\n] ;
-fragment TASK_TAIL: TC TC? TC? TC? TC? TC? TC? TC? TC? TC? TC? TC? TC? TC? TC? TC?
-                    TC? TC? TC? TC? TC? TC? TC? TC? TC? TC? TC? TC? TC? TC? TC? TC? ;
+// Nested, not TC? TC? ...: a chain of 32 independent options makes the lexer's closure explode on
+// characters beyond ASCII (whose DFA edges ANTLR does not cache).
+fragment TASK_TAIL: TC (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC
+                    (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC
+                    )?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)? ;
 // SD-NAME: 1 to 32 printable ASCII characters but `=`, space, `]`, `"` (and `[`, which no name uses).
 fragment SDC      : [!#-<>?@A-Z\\^_`a-z{|}~] ;
-fragment SD_NAME  : SDC SDC? SDC? SDC? SDC? SDC? SDC? SDC? SDC? SDC? SDC? SDC? SDC? SDC? SDC? SDC?
-                    SDC? SDC? SDC? SDC? SDC? SDC? SDC? SDC? SDC? SDC? SDC? SDC? SDC? SDC? SDC? SDC? ;
+fragment SD_NAME  : SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC
+                    (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC
+                    )?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)? ;
 // An IPv6 address (RFC 4291 §2.2): at most 8 colons, groups of 1 to 4 hex digits, an IPv4 tail, a zone.
 fragment H        : [0-9a-fA-F] ;
 fragment G        : H (H (H H?)?)? ;
