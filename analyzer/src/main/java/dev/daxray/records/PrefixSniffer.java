@@ -232,7 +232,7 @@ public final class PrefixSniffer {
                 i++;
                 flags++;
             }
-            if (flags < 4 || flags > 5) {
+            if (flags < 4 || flags > 5 || !traceFlags(buf, i - flags, flags)) {
                 return null;
             }
             blank = i;
@@ -292,8 +292,8 @@ public final class PrefixSniffer {
             return null; // might be a blank beyond ASCII, which the grammar would skip
         }
         for (int k = off; k < open; k++) {
-            if (buf[k] < 0) {
-                return null; // a task name beyond ASCII: byte and character offsets part ways
+            if (buf[k] < 0 || buf[k] == '#') {
+                return null; // a task name beyond ASCII (byte and character offsets part ways), or a '#' the grammar lexes as a comment
             }
         }
         micros = seconds * 1_000_000 + fraction;
@@ -342,6 +342,18 @@ public final class PrefixSniffer {
         return j + 7 < end && buf[j + 1] == 'k' && buf[j + 2] == 'e' && buf[j + 3] == 'r' && buf[j + 4] == 'n'
                 && buf[j + 5] == 'e' && buf[j + 6] == 'l' && buf[j + 7] == ':';
     }
+
+    /** The irq-info flags as the grammar's TRACE_FLAGS has them: {@code [DdbX.][NnpLlbB.][ZzHhs.][0-9a-f.][0-9a-f.]?}. */
+    private static boolean traceFlags(byte[] buf, int at, int count) {
+        for (int k = 0; k < count; k++) {
+            if (FLAGS[k].indexOf(buf[at + k]) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final String[] FLAGS = {"DdbX.", "NnpLlbB.", "ZzHhs.", "0123456789abcdef.", "0123456789abcdef."};
 
     private static boolean isBlank(byte b) {
         return b == ' ' || b == '\t' || b == 0x0b || b == '\f' || b == '\r' || (b >= 0x1c && b <= 0x1f);
