@@ -52,12 +52,10 @@ task
     : taskWord+ (SP taskWord+)*
     ;
 
+// A comm may hold anything but blanks, so any token of it is a word: `Mar  8 22:22:07 x` lexes as a
+// syslog stamp, `# x` as a trace comment, and both can be (part of) a task name.
 taskWord
-    : WORD
-    | IPV6
-    | TAG
-    | KERNEL_TAG
-    | OTHER
+    : ~(SP | TRACE_CONTEXT | PERF_CONTEXT)
     ;
 
 // `event:` (trace-cmd pads the payload to column 20 after the colon); rasdaemon prints its own
