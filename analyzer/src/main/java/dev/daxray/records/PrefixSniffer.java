@@ -205,10 +205,10 @@ public final class PrefixSniffer {
             j--;
             digits++;
         }
-        if (digits == 0 || j < off || buf[j] != '-') {
+        if (digits == 0 || j < off || buf[j] != '-' || !taskName(buf, off, j)) {
             return null;
         }
-        // "[cpu]"
+        // "[cpu]""
         int i = open + 1;
         digits = 0;
         while (i < end && isDigit(buf[i])) {
@@ -291,11 +291,6 @@ public final class PrefixSniffer {
         if (payload < end && buf[payload] < 0) {
             return null; // might be a blank beyond ASCII, which the grammar would skip
         }
-        for (int k = off; k < open; k++) {
-            if (buf[k] < 0 || buf[k] == '#') {
-                return null; // a task name beyond ASCII (byte and character offsets part ways), or a '#' the grammar lexes as a comment
-            }
-        }
         micros = seconds * 1_000_000 + fraction;
         eventStart = name - off;
         eventEnd = i - off;
@@ -341,6 +336,28 @@ public final class PrefixSniffer {
         }
         return j + 7 < end && buf[j + 1] == 'k' && buf[j + 2] == 'e' && buf[j + 3] == 'r' && buf[j + 4] == 'n'
                 && buf[j + 5] == 'e' && buf[j + 6] == 'l' && buf[j + 7] == ':';
+    }
+
+    /**
+     * The task name before {@code -<pid>} at {@code dash}, after the blanks that right-align it: at most
+     * TASK_COMM_LEN (16) characters of ASCII, so it can be no other prefix the grammar would read
+     * first (a syslog stamp and host, an ISO time, a kmsg header, all longer or with a ';'), and no
+     * '#' (a trace comment to the grammar). Beyond ASCII, byte and character offsets part ways.
+     */
+    private static boolean taskName(byte[] buf, int off, int dash) {
+        int start = off;
+        while (start < dash && buf[start] == ' ') {
+            start++;
+        }
+        if (dash - start > 16) {
+            return false;
+        }
+        for (int k = start; k < dash; k++) {
+            if (buf[k] < 0 || buf[k] == '#' || buf[k] == ';') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The irq-info flags as the grammar's TRACE_FLAGS has them: {@code [DdbX.][NnpLlbB.][ZzHhs.][0-9a-f.][0-9a-f.]?}. */
