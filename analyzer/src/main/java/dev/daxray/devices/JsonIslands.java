@@ -49,7 +49,9 @@ final class JsonIslands {
     private final int[] lineStarts;
 
     JsonIslands(String text, long firstLine) {
-        this.text = text;
+        // Lines end at LF only; Jackson also counts a CR as a line break, so a stray CR (whitespace to
+        // JSON, or an error where it stands) would shift every line number after it.
+        this.text = text.replace('\r', ' ');
         this.firstLine = firstLine;
         int[] starts = new int[64];
         int count = 1;

@@ -101,8 +101,12 @@ public final class PrefixSniffer {
         }
         boolean caller = false;
         int afterCaller = caller(buf, afterTime, end, off);
-        if (afterCaller < 0 && afterTime < end && buf[afterTime] == ' ') {
-            afterCaller = caller(buf, afterTime + 1, end, off);
+        int blanks = afterTime;
+        while (blanks < end && (buf[blanks] == ' ' || buf[blanks] == '\t')) {
+            blanks++; // the grammar's SP before a caller id is any run of blanks
+        }
+        if (afterCaller < 0 && blanks > afterTime) {
+            afterCaller = caller(buf, blanks, end, off);
         }
         if (afterCaller >= 0) {
             caller = true;

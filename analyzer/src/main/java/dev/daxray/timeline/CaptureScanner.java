@@ -173,20 +173,7 @@ final class CaptureScanner {
             // rsyslog keeps an RFC 5424 message's byte order mark in the text it writes: not part of the message.
             int bodyStart = line.startsWith(BYTE_ORDER_MARK, envelope.bodyStart()) ? envelope.bodyStart() + 1 : envelope.bodyStart();
             String body = line.substring(bodyStart);
-            if (boots.observe(envelope, line, body)) {
-                finishAll();
-                lastMicros = 0;
-            }
-            if (envelope.micros() != null) {
-                lastMicros = envelope.micros();
-            }
-            if (envelope.kind() == EnvelopeKind.TRACE_HEADER && traceFlavour == null) {
-                traceFlavour = envelope.format();
-            }
-            if (votes(envelope.kind())) {
-                boolean kernelLayout = envelope.kind() == EnvelopeKind.TRACE && envelope.format().equals("ftrace");
-                vote(kernelLayout && traceFlavour != null ? traceFlavour : envelope.format());
-            }
+            observe(envelope, line, body);
             Origin origin = new Origin(file, input, lineNo, lineNo, line, envelope.micros(), lastMicros,
                     envelope.wall(), boots.boot(), envelope.host(), boots.kernel());
             LogRecord record = new LogRecord(origin, envelope, body);
@@ -207,6 +194,24 @@ final class CaptureScanner {
                 tally.count(lineNo, LineFate.CONTEXT);
             } else {
                 unread(lineNo, record);
+            }
+        }
+
+        /** What a line's envelope tells about the input: boots, time, the trace tool, the format. */
+        private void observe(Envelope envelope, String line, String body) {
+            if (boots.observe(envelope, line, body)) {
+                finishAll();
+                lastMicros = 0;
+            }
+            if (envelope.micros() != null) {
+                lastMicros = envelope.micros();
+            }
+            if (envelope.kind() == EnvelopeKind.TRACE_HEADER && traceFlavour == null) {
+                traceFlavour = envelope.format();
+            }
+            if (votes(envelope.kind())) {
+                boolean kernelLayout = envelope.kind() == EnvelopeKind.TRACE && envelope.format().equals("ftrace");
+                vote(kernelLayout && traceFlavour != null ? traceFlavour : envelope.format());
             }
         }
 
