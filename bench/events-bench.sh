@@ -21,26 +21,7 @@ keywords="$out/keywords.txt"
 "$root/daxray" schema --keywords > "$keywords"     # also builds the CLI when needed
 cat "$file" > /dev/null                              # page cache warm for every contender
 
-# best_of NAME COMMAND...: runs the command $runs times, prints the best wall time and peak RSS.
-# Exit status 0 and 1 (grep: no match; triage: findings) count; any other run is reported and dropped.
-best_of() {
-  local name="$1"; shift
-  local best="" rss="" cpu=""
-  for _ in $(seq "$runs"); do
-    # stdout goes to a file, not /dev/null: GNU grep stops at the first match when it sees /dev/null.
-    /usr/bin/time -f "%e %M %x %U %S" -o "$out/time.txt" "$@" > "$out/stdout.txt" 2>"$out/stderr.txt" || true
-    local t m x u k
-    read -r t m x u k < <(tail -1 "$out/time.txt")
-    if [[ "$x" != 0 && "$x" != 1 ]]; then
-      echo "bench: $name exited with $x: $(tail -3 "$out/stderr.txt")" >&2
-      continue
-    fi
-    if [[ -z "$best" ]] || awk -v a="$t" -v b="$best" 'BEGIN{exit !(a<b)}'; then
-      best="$t"; rss="$m"; cpu=$(awk -v u="$u" -v k="$k" 'BEGIN{print u+k}')
-    fi
-  done
-  printf '%s %s %s %s\n' "$name" "${best:-nan}" "${rss:-0}" "${cpu:-nan}"
-}
+source "$root/bench/lib.sh"
 
 results=$(
   best_of grep grep -c -F -f "$keywords" "$file"

@@ -50,16 +50,17 @@ public final class BpftraceReader {
         }
     }
 
-    private static final Pattern ATTACHING = Pattern.compile("Attaching (\\d+) probes?\\.\\.\\.");
-    private static final Pattern ATTACHED = Pattern.compile("Attached (\\d+) probes?");
-    private static final Pattern LOST = Pattern.compile("Lost (\\d+) events");
+    // Counts have at most 18 digits, so they fit a long: a longer number is no count bpftrace printed.
+    private static final Pattern ATTACHING = Pattern.compile("Attaching (\\d{1,18}) probes?\\.\\.\\.");
+    private static final Pattern ATTACHED = Pattern.compile("Attached (\\d{1,18}) probes?");
+    private static final Pattern LOST = Pattern.compile("Lost (\\d{1,18}) events");
     private static final Pattern TOTAL_LOST = Pattern.compile("Total lost event count: (\\d+)");
     private static final Pattern DIAGNOSTIC = Pattern.compile("(WARNING|ERROR|Additional Info - helper)[: ].*|\\^C");
     private static final Pattern MAP = Pattern.compile("(@\\w*)(?:\\[(.*)])?: (.*)");
     private static final Pattern HIST_HEADER = Pattern.compile("(@\\w*)(?:\\[(.*)])?:");
     private static final Pattern STACK_KEY_START = Pattern.compile("(@\\w*)\\[");
     private static final Pattern STACK_KEY_END = Pattern.compile("]: (.*)");
-    private static final Pattern BUCKET = Pattern.compile("(\\[[^\\]]*[\\])]|\\(\\.\\.\\., [^)]*\\))\\s+(\\d+) \\|[@ ]*\\|");
+    private static final Pattern BUCKET = Pattern.compile("(\\[[^\\]]*[\\])]|\\(\\.\\.\\., [^)]*\\))\\s+(\\d{1,18}) \\|[@ ]*\\|");
     private static final Pattern OLD_STATS = Pattern.compile("count (-?\\d+), average (-?\\d+), total (-?\\d+)");
     private static final Pattern NEW_STATS = Pattern.compile("\\{ \\.count = (-?\\d+), \\.average = (-?\\d+), \\.total = (-?\\d+) }");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -152,7 +153,8 @@ public final class BpftraceReader {
             era = "bpftrace >= 0.24 text";
             probes = Long.parseLong(m.group(1));
         } else if ((m = LOST.matcher(s)).matches()) {
-            lost += Long.parseLong(m.group(1));
+            long more = Long.parseLong(m.group(1));
+            lost = lost > Long.MAX_VALUE - more ? Long.MAX_VALUE : lost + more;
         } else if (TOTAL_LOST.matcher(s).matches() || DIAGNOSTIC.matcher(s).matches()) {
             other++;
         } else if ((m = STACK_KEY_START.matcher(s)).matches()) {

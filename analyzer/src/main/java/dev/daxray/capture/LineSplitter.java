@@ -10,12 +10,15 @@ import java.nio.ByteOrder;
  * Splits a byte stream into lines without decoding it: the hot loop of the whole tool.
  *
  * <p>A line ends at LF; trailing CRs are dropped (CRLF and serial consoles' CRCRLF), NUL bytes are
- * removed and counted, a line longer than {@link #MAX_LINE} bytes is cut there and counted, and a
- * last line without a newline is still a line. Memory is one buffer, whatever the input size.
+ * removed and counted (an unclean shutdown leaves runs of them in a log, often many kilobytes long
+ * and followed by the next line without a newline), a line still longer than {@link #MAX_LINE}
+ * bytes once its NULs are gone is cut there and counted, a UTF-8 byte order mark at the start of the
+ * stream is dropped, and a last line without a newline is still a line. Memory is one buffer,
+ * whatever the input size.
  */
 public final class LineSplitter {
 
-    /** Longest line kept, in bytes; the rest of a longer line is dropped and the line counted. */
+    /** Longest line kept, in bytes (NULs not counted); the rest of a longer line is dropped and the line counted. */
     public static final int MAX_LINE = 64 * 1024;
 
     private static final int BUFFER = 1 << 20;
@@ -35,8 +38,12 @@ public final class LineSplitter {
     public record Stats(long lines, long bytes, long truncatedLines, long nulBytes) {
     }
 
-    /** A NUL byte was passed since the last line was delivered. */
+    /** A NUL byte was passed since the current line started (or since its NULs were last squeezed out). */
     private boolean sawNul;
+    /** NULs already squeezed out of the current line while it was still growing. */
+    private long lineNuls;
+    private long nuls;
+    private long truncated;
 
     private LineSplitter() {
     }
@@ -47,35 +54,31 @@ public final class LineSplitter {
 
     private Stats run(InputStream in, LineHandler handler) throws IOException {
         byte[] buf = new byte[BUFFER];
-        int start = 0;      // start of the current line in buf
-        int end = 0;        // end of valid data in buf
+        int end = in.readNBytes(buf, 0, BOM.length);   // end of valid data in buf
+        long bytes = end;
+        int start = bomLength(buf, end);                // start of the current line in buf
         long lineNo = 0;
-        long bytes = 0;
-        long truncated = 0;
-        long nuls = 0;
         boolean skipping = false;   // dropping the tail of an over-long line
-        int scan = 0;
+        int scan = start;
         while (true) {
             int newline = indexOf(buf, scan, end);
             if (newline >= 0) {
                 if (!skipping) {
-                    int len = newline - start;
-                    if (len > MAX_LINE) {
-                        len = MAX_LINE;
-                        truncated++;
-                    }
-                    nuls += deliver(buf, start, len, ++lineNo, handler);
-                } else {
-                    skipping = false;
+                    deliver(buf, start, newline - start, ++lineNo, handler);
                 }
+                skipping = false;
+                sawNul = false;
+                lineNuls = 0;
                 start = newline + 1;
                 scan = start;
                 continue;
             }
             // No newline in buf[scan, end): keep the partial line and read more.
+            if (!skipping && end - start > MAX_LINE && sawNul) {
+                end = start + squeezeNuls(buf, start, end);
+            }
             if (!skipping && end - start > MAX_LINE) {
-                nuls += deliver(buf, start, MAX_LINE, ++lineNo, handler);
-                truncated++;
+                deliver(buf, start, end - start, ++lineNo, handler);
                 skipping = true;
             }
             if (skipping) {
@@ -94,10 +97,25 @@ public final class LineSplitter {
             bytes += read;
             end += read;
         }
-        if (end > start && !skipping) {
-            nuls += deliver(buf, start, end - start, ++lineNo, handler);
+        if ((end > start || lineNuls > 0) && !skipping) { // a tail of NULs is a line too, so they are counted
+            deliver(buf, start, end - start, ++lineNo, handler);
         }
         return new Stats(lineNo, bytes, truncated, nuls);
+    }
+
+    private static final byte[] BOM = {(byte) 0xef, (byte) 0xbb, (byte) 0xbf};
+
+    /** 3 when {@code buf[0, length)} starts with a UTF-8 byte order mark, else 0. */
+    private static int bomLength(byte[] buf, int length) {
+        if (length < BOM.length) {
+            return 0;
+        }
+        for (int i = 0; i < BOM.length; i++) {
+            if (buf[i] != BOM[i]) {
+                return 0;
+            }
+        }
+        return BOM.length;
     }
 
     /**
@@ -137,29 +155,32 @@ public final class LineSplitter {
         return (word - ONES) & ~word & HIGHS;
     }
 
-
-    /** Strips trailing CRs and NUL bytes, hands the line over, returns the NULs removed. */
-    private int deliver(byte[] buf, int off, int len, long lineNo, LineHandler handler) {
-        int n = len;
-        while (n > 0 && buf[off + n - 1] == '\r') {
-            n--;
-        }
-        if (!sawNul) {
-            handler.line(buf, off, n, lineNo);
-            return 0;
-        }
-        sawNul = false;
-        int nuls = 0;
+    /** Removes the NUL bytes of {@code buf[off, end)} in place; returns the length left. */
+    private int squeezeNuls(byte[] buf, int off, int end) {
         int w = off;
-        for (int r = off; r < off + n; r++) {
+        for (int r = off; r < end; r++) {
             byte b = buf[r];
-            if (b == 0) {
-                nuls++;
-            } else {
+            if (b != 0) {
                 buf[w++] = b;
             }
         }
-        handler.line(buf, off, w - off, lineNo);
-        return nuls;
+        lineNuls += end - w;
+        sawNul = false;
+        return w - off;
+    }
+
+    /** Strips NUL bytes, cuts the line at {@link #MAX_LINE} (counted), strips trailing CRs, and hands it over. */
+    private void deliver(byte[] buf, int off, int len, long lineNo, LineHandler handler) {
+        int n = sawNul ? squeezeNuls(buf, off, off + len) : len;
+        nuls += lineNuls;
+        lineNuls = 0;
+        if (n > MAX_LINE) {
+            n = MAX_LINE;
+            truncated++;
+        }
+        while (n > 0 && buf[off + n - 1] == '\r') {
+            n--;
+        }
+        handler.line(buf, off, n, lineNo);
     }
 }

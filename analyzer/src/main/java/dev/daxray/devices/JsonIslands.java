@@ -15,6 +15,8 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 
 /**
@@ -25,11 +27,21 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
  */
 final class JsonIslands {
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
+    /**
+     * ndctl and daxctl documents nest a handful of levels (bus, region, namespace, badblocks); 64 is
+     * plenty, and a text of thousands of '[' then breaks at line 65 instead of building 1,000-deep
+     * salvage for every line (which ran out of memory on a 10 KB file).
+     */
+    static final int MAX_DEPTH = 64;
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build();
     private static final String MONITOR_START = "{\"timestamp\":";
 
-    /** One document: its value (possibly incomplete), the text line before it, and a problem if cut. */
-    record Island(Object value, long line, String before, String problem, long problemLine) {
+    /**
+     * One document: its value (possibly incomplete), the text line before it, and a problem if cut;
+     * {@code toEnd} when it was cut by the end of the text, so no other document follows.
+     */
+    record Island(Object value, long line, String before, String problem, long problemLine, boolean toEnd) {
     }
 
     private final String text;
@@ -37,16 +49,21 @@ final class JsonIslands {
     private final int[] lineStarts;
 
     JsonIslands(String text, long firstLine) {
-        this.text = text;
+        // Lines end at LF only; Jackson also counts a CR as a line break, so a stray CR (whitespace to
+        // JSON, or an error where it stands) would shift every line number after it.
+        this.text = text.replace('\r', ' ');
         this.firstLine = firstLine;
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
+        int[] starts = new int[64];
+        int count = 1;
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) == '\n') {
-                starts.add(i + 1);
+                if (count == starts.length) {
+                    starts = java.util.Arrays.copyOf(starts, count * 2);
+                }
+                starts[count++] = i + 1;
             }
         }
-        this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+        this.lineStarts = java.util.Arrays.copyOf(starts, count);
     }
 
     /** Whether a line opens a JSON document: {@code {}, {@code {"…}, {@code [}, {@code [{}, {@code []}. */
@@ -96,6 +113,9 @@ final class JsonIslands {
             int start = lineStarts[lineIndex] + resumeColumn + column;
             Island island = parse(start, lineIndex, before);
             islands.add(island);
+            if (island.toEnd()) {
+                break; // the document ran to the end: nothing is left to start another
+            }
             if (island.problem() == null) {
                 int end = endOffset;
                 lineIndex = lineOf(end);
@@ -146,54 +166,66 @@ final class JsonIslands {
         try (StringReader reader = new StringReader(text)) {
             reader.skip(start);
             try (JsonParser parser = FACTORY.createParser(reader)) {
-                JsonToken token;
-                while ((token = parser.nextToken()) != null) {
-                    long line = baseLine + parser.currentTokenLocation().getLineNr() - 1;
-                    Object value;
-                    switch (token) {
-                        case START_OBJECT, START_ARRAY -> {
-                            stack.push(new Frame(line, token == JsonToken.START_ARRAY));
-                            continue;
-                        }
-                        case FIELD_NAME -> {
-                            stack.peek().pendingName = parser.currentName();
-                            continue;
-                        }
-                        case END_OBJECT, END_ARRAY -> value = stack.pop().close(line, true);
-                        case VALUE_STRING -> value = parser.getText();
-                        case VALUE_NUMBER_INT -> value = parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
-                                ? parser.getBigIntegerValue() : (Object) parser.getLongValue();
-                        case VALUE_NUMBER_FLOAT -> value = parser.getDecimalValue();
-                        case VALUE_TRUE -> value = Boolean.TRUE;
-                        case VALUE_FALSE -> value = Boolean.FALSE;
-                        case VALUE_NULL -> value = null;
-                        default -> throw new IllegalStateException("unexpected token " + token);
-                    }
-                    if (stack.isEmpty()) {
-                        endOffset = start + (int) parser.currentLocation().getCharOffset();
-                        return new Island(value, baseLine, before, null, 0);
-                    }
-                    stack.peek().add(value);
+                try {
+                    return tokens(parser, stack, start, baseLine, before);
+                } catch (JsonEOFException e) {
+                    long at = lastLine();
+                    return salvage(stack, baseLine, before, "JSON document cut off at line " + at + " (end of input)", at, true);
+                } catch (StreamConstraintsException e) {
+                    long at = baseLine + parser.currentLocation().getLineNr() - 1;
+                    return salvage(stack, baseLine, before,
+                            "JSON document broken at line " + at + ": nested deeper than " + MAX_DEPTH + " levels", at, false);
+                } catch (JsonProcessingException e) {
+                    JsonLocation where = e.getLocation() != null ? e.getLocation() : parser.currentLocation();
+                    long at = baseLine + where.getLineNr() - 1;
+                    return salvage(stack, baseLine, before,
+                            "JSON document broken at line " + at + ": " + e.getOriginalMessage(), at, false);
                 }
-                long at = lastLine();
-                return salvage(stack, baseLine, before, "JSON document cut off at line " + at + " (end of input)", at);
-            } catch (JsonEOFException e) {
-                long at = lastLine();
-                return salvage(stack, baseLine, before, "JSON document cut off at line " + at + " (end of input)", at);
-            } catch (JsonProcessingException e) {
-                JsonLocation where = e.getLocation();
-                long at = where == null ? baseLine : baseLine + where.getLineNr() - 1;
-                return salvage(stack, baseLine, before,
-                        "JSON document broken at line " + at + ": " + e.getOriginalMessage(), at);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** Reads one document's tokens into values; a document that ends early is salvaged. */
+    private Island tokens(JsonParser parser, Deque<Frame> stack, int start, long baseLine, String before)
+            throws IOException {
+        JsonToken token;
+        while ((token = parser.nextToken()) != null) {
+            long line = baseLine + parser.currentTokenLocation().getLineNr() - 1;
+            Object value;
+            switch (token) {
+                case START_OBJECT, START_ARRAY -> {
+                    stack.push(new Frame(line, token == JsonToken.START_ARRAY));
+                    continue;
+                }
+                case FIELD_NAME -> {
+                    stack.peek().pendingName = parser.currentName();
+                    continue;
+                }
+                case END_OBJECT, END_ARRAY -> value = stack.pop().close(line, true);
+                case VALUE_STRING -> value = parser.getText();
+                case VALUE_NUMBER_INT -> value = parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                        ? parser.getBigIntegerValue() : (Object) parser.getLongValue();
+                case VALUE_NUMBER_FLOAT -> value = parser.getDecimalValue();
+                case VALUE_TRUE -> value = Boolean.TRUE;
+                case VALUE_FALSE -> value = Boolean.FALSE;
+                case VALUE_NULL -> value = null;
+                default -> throw new IllegalStateException("unexpected token " + token);
+            }
+            if (stack.isEmpty()) {
+                endOffset = start + (int) parser.currentLocation().getCharOffset();
+                return new Island(value, baseLine, before, null, 0, false);
+            }
+            stack.peek().add(value);
+        }
+        long at = lastLine();
+        return salvage(stack, baseLine, before, "JSON document cut off at line " + at + " (end of input)", at, true);
+    }
+
     /** Closes the open containers as incomplete, innermost first, keeping every complete value. */
     private static Island salvage(Deque<Frame> stack, long baseLine, String before, String problem,
-                                  long problemLine) {
+                                  long problemLine, boolean toEnd) {
         Object value = null;
         while (!stack.isEmpty()) {
             Frame frame = stack.pop();
@@ -202,7 +234,7 @@ final class JsonIslands {
             }
             value = frame.close(problemLine, false);
         }
-        return new Island(value, baseLine, before, problem, problemLine);
+        return new Island(value, baseLine, before, problem, problemLine, toEnd);
     }
 
     private long lastLine() {

@@ -34,6 +34,8 @@ public final class EventJsonWriter implements AutoCloseable {
         this.json = FACTORY.createGenerator(out);
         this.json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
         this.json.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
+        // No separator between root values: Jackson's default (a space) would start every line after the first.
+        this.json.setRootValueSeparator(null);
     }
 
     public void write(Event event) throws IOException {

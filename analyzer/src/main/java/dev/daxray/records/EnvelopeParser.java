@@ -17,6 +17,7 @@ import dev.daxray.grammar.envelope.EnvelopeLexer;
 import dev.daxray.grammar.envelope.EnvelopeParser.DmesgContext;
 import dev.daxray.grammar.envelope.EnvelopeParser.DmesgDecodedContext;
 import dev.daxray.grammar.envelope.EnvelopeParser.DmesgRawContext;
+import dev.daxray.grammar.envelope.EnvelopeParser.HostNameContext;
 import dev.daxray.grammar.envelope.EnvelopeParser.JournalMonotonicContext;
 import dev.daxray.grammar.envelope.EnvelopeParser.KernelTimeContext;
 import dev.daxray.grammar.envelope.EnvelopeParser.Rfc5424Context;
@@ -94,7 +95,7 @@ public final class EnvelopeParser {
         @Override
         public Envelope visitRfc5424(Rfc5424Context ctx) {
             return new Envelope(EnvelopeKind.RFC5424, "syslog rfc5424", null, isoWall(ctx.ISO_TIME().getText()),
-                    ctx.host.getText(), ctx.app.getText(), level(ctx.PRI().getText()), null, bodyAfter(ctx));
+                    host(ctx.host), ctx.app.getText(), level(ctx.PRI().getText()), null, bodyAfter(ctx));
         }
 
         @Override
@@ -110,7 +111,7 @@ public final class EnvelopeParser {
                 default -> "journal short-full";
             };
             return new Envelope(EnvelopeKind.SYSLOG, format, time.micros, stampWall(stamp),
-                    ctx.host == null ? null : ctx.host.getText(), tag,
+                    ctx.host == null ? null : host(ctx.host), tag,
                     ctx.PRI() == null ? -1 : level(ctx.PRI().getText()), time.caller, bodyAfter(ctx));
         }
 
@@ -120,7 +121,7 @@ public final class EnvelopeParser {
             KernelTime inner = kernelTime(ctx.kernelTime());
             Long micros = inner.micros != null ? inner.micros : monoMicros(stamp.getText());
             return new Envelope(EnvelopeKind.JOURNAL_MONOTONIC, "journal short-monotonic", micros, null,
-                    ctx.host.getText(), "kernel", -1, inner.caller, bodyAfter(ctx));
+                    host(ctx.host), "kernel", -1, inner.caller, bodyAfter(ctx));
         }
 
         @Override
@@ -242,6 +243,12 @@ public final class EnvelopeParser {
             }
             return i;
         }
+    }
+
+    /** The host as the log names it; an IPv6 address without the brackets some daemons put around it. */
+    private static String host(HostNameContext ctx) {
+        String text = ctx.getText();
+        return ctx.BRACKETED_IPV6() != null ? text.substring(1, text.length() - 1) : text;
     }
 
     /** Seconds and fraction of a trace time to microseconds; null for a counter clock (no fraction). */

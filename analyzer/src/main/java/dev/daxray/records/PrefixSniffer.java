@@ -101,8 +101,12 @@ public final class PrefixSniffer {
         }
         boolean caller = false;
         int afterCaller = caller(buf, afterTime, end, off);
-        if (afterCaller < 0 && afterTime < end && buf[afterTime] == ' ') {
-            afterCaller = caller(buf, afterTime + 1, end, off);
+        int blanks = afterTime;
+        while (blanks < end && (buf[blanks] == ' ' || buf[blanks] == '\t')) {
+            blanks++; // the grammar's SP before a caller id is any run of blanks
+        }
+        if (afterCaller < 0 && blanks > afterTime) {
+            afterCaller = caller(buf, blanks, end, off);
         }
         if (afterCaller >= 0) {
             caller = true;
@@ -205,10 +209,10 @@ public final class PrefixSniffer {
             j--;
             digits++;
         }
-        if (digits == 0 || j < off || buf[j] != '-') {
+        if (digits == 0 || j < off || buf[j] != '-' || !taskName(buf, off, j)) {
             return null;
         }
-        // "[cpu]"
+        // "[cpu]""
         int i = open + 1;
         digits = 0;
         while (i < end && isDigit(buf[i])) {
@@ -232,7 +236,7 @@ public final class PrefixSniffer {
                 i++;
                 flags++;
             }
-            if (flags < 4 || flags > 5) {
+            if (flags < 4 || flags > 5 || !traceFlags(buf, i - flags, flags)) {
                 return null;
             }
             blank = i;
@@ -291,11 +295,6 @@ public final class PrefixSniffer {
         if (payload < end && buf[payload] < 0) {
             return null; // might be a blank beyond ASCII, which the grammar would skip
         }
-        for (int k = off; k < open; k++) {
-            if (buf[k] < 0) {
-                return null; // a task name beyond ASCII: byte and character offsets part ways
-            }
-        }
         micros = seconds * 1_000_000 + fraction;
         eventStart = name - off;
         eventEnd = i - off;
@@ -342,6 +341,40 @@ public final class PrefixSniffer {
         return j + 7 < end && buf[j + 1] == 'k' && buf[j + 2] == 'e' && buf[j + 3] == 'r' && buf[j + 4] == 'n'
                 && buf[j + 5] == 'e' && buf[j + 6] == 'l' && buf[j + 7] == ':';
     }
+
+    /**
+     * The task name before {@code -<pid>} at {@code dash}, after the blanks that right-align it: at most
+     * TASK_COMM_LEN (16) characters of ASCII, so it can be no other prefix the grammar would read
+     * first (a syslog stamp and host, an ISO time, a kmsg header, all longer or with a ';'), and no
+     * '#' (a trace comment to the grammar). Beyond ASCII, byte and character offsets part ways.
+     */
+    private static boolean taskName(byte[] buf, int off, int dash) {
+        int start = off;
+        while (start < dash && buf[start] == ' ') {
+            start++;
+        }
+        if (dash - start > 16) {
+            return false;
+        }
+        for (int k = start; k < dash; k++) {
+            if (buf[k] < 0 || buf[k] == '#' || buf[k] == ';') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The irq-info flags as the grammar's TRACE_FLAGS has them: {@code [DdbX.][NnpLlbB.][ZzHhs.][0-9a-f.][0-9a-f.]?}. */
+    private static boolean traceFlags(byte[] buf, int at, int count) {
+        for (int k = 0; k < count; k++) {
+            if (FLAGS[k].indexOf(buf[at + k]) < 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final String[] FLAGS = {"DdbX.", "NnpLlbB.", "ZzHhs.", "0123456789abcdef.", "0123456789abcdef."};
 
     private static boolean isBlank(byte b) {
         return b == ' ' || b == '\t' || b == 0x0b || b == '\f' || b == '\r' || (b >= 0x1c && b <= 0x1f);

@@ -3,13 +3,16 @@ package dev.daxray.timeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 
 import dev.daxray.bpftrace.BpftraceReader;
+import dev.daxray.capture.Binary;
+import dev.daxray.capture.LineBuckets;
 import dev.daxray.capture.LineSplitter;
 import dev.daxray.events.Event;
 import dev.daxray.events.Origin;
@@ -28,15 +31,16 @@ import dev.daxray.records.PrefixSniffer;
  * <p>Most lines of a large capture carry no family keyword; for them the scanner only sniffs the
  * prefix (to count the format) and moves on, so parsers see a tiny fraction of the input. A line
  * with a keyword, or any line while a family has a multi-line block open, is decoded, its envelope
- * parsed, and offered to the open blocks first and then to the families whose keywords it has.
+ * parsed, and offered to the open blocks first and then to the families whose keywords it has and
+ * whose anchors it passes. Every line ends in one {@link LineFate}, counted in a {@link LineTally}.
  *
  * <p>Not thread-safe: one scanner per input at a time.
  */
 final class CaptureScanner {
 
-    private static final int UNPARSED_SAMPLE = 5;
     private static final String CONSOLE = "console";
     private static final String BINARY = "binary (not a text capture)";
+    private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final List<Family> families;
     private final KeywordPrefilter prefilter;
@@ -53,8 +57,9 @@ final class CaptureScanner {
     record Scanned(InputSummary summary, DeviceFacts devices) {
     }
 
-    Scanned scan(String file, int input, InputStream in, Consumer<Event> sink) throws IOException {
-        InputScan scan = new InputScan(file, input, sink);
+    Scanned scan(String file, int input, InputStream in, Consumer<Event> sink, ReadListener listener)
+            throws IOException {
+        InputScan scan = new InputScan(file, input, sink, new LineTally(listener));
         try {
             LineSplitter.Stats stats = LineSplitter.split(in, scan::line);
             scan.finishAll();
@@ -72,6 +77,7 @@ final class CaptureScanner {
         private final String file;
         private final int input;
         private final Consumer<Event> sink;
+        private final LineTally tally;
         private final FamilyReader[] readers;
         private final long allFamilies;
         private final BootTracker boots = new BootTracker();
@@ -81,14 +87,13 @@ final class CaptureScanner {
         /** Whether some family has a multi-line block open; readers change only when offered a line. */
         private boolean blockOpen;
         private final Map<String, Long> formatVotes = new HashMap<>();
-        private final List<InputSummary.Unparsed> bareSample = new ArrayList<>();
-        private long bareUnread;
         private long events;
         private long lastMicros;
         private long lastLine;
-        /** Lines decoded, and those with bytes that are not UTF-8: a binary file has mostly the latter. */
+        /** Lines decoded, those with bytes that are not UTF-8, and binary lines (never decoded). */
         private long decoded;
         private long undecodable;
+        private long binary;
         private boolean json;
         private boolean sawContent;
         /** Set when the first line shows a bpftrace capture: every line then goes to it. */
@@ -97,11 +102,13 @@ final class CaptureScanner {
         /** The trace tool a header named ({@code ftrace}, {@code trace-cmd}); event lines then count as its format. */
         private String traceFlavour;
 
-        InputScan(String file, int input, Consumer<Event> sink) {
+        InputScan(String file, int input, Consumer<Event> sink, LineTally tally) {
             this.file = file;
             this.input = input;
+            this.tally = tally;
             this.sink = event -> {
                 events++;
+                tally.eventFrom(event.origin().line());
                 sink.accept(event);
             };
             this.readers = new FamilyReader[families.size()];
@@ -118,10 +125,13 @@ final class CaptureScanner {
                 bpftraceLine(new String(buf, off, len, StandardCharsets.UTF_8), lineNo);
                 return;
             }
-            long mask = options.prefilter() ? prefilter.match(buf, off, len) : allFamilies;
+            long keywords = prefilter.match(buf, off, len);
+            long mask = options.prefilter() ? keywords : allFamilies;
+            boolean free = !blockOpen && !structured.inDocument();
             // With the prefilter off every line takes the grammar's path, which is what the
-            // equivalence test compares against.
-            PrefixSniffer.Shape shape = options.prefilter() && !structured.inDocument() ? sniffer.sniff(buf, off, len) : null;
+            // equivalence test compares against; the sniffer still tells binary lines from log lines.
+            PrefixSniffer.Shape sniffed = !structured.inDocument() ? sniffer.sniff(buf, off, len) : null;
+            PrefixSniffer.Shape shape = options.prefilter() ? sniffed : null;
             if (shape != null && mask == 0 && !blockOpen) {
                 sniffedVotes[shape.ordinal()]++;
                 structured.interrupt();
@@ -129,6 +139,14 @@ final class CaptureScanner {
                     finishAll();
                 }
                 lastMicros = sniffer.micros();
+                tally.count(lineNo, LineFate.CHATTER);
+                return;
+            }
+            if (sniffed == null && keywords == 0 && free && Binary.line(buf, off, len)) {
+                binary++;
+                structured.interrupt();
+                tally.unread(lineNo, LineFate.UNPARSED, tally.sampling(LineFate.UNPARSED)
+                        ? new String(buf, off, len, StandardCharsets.UTF_8) : null);
                 return;
             }
             String line = new String(buf, off, len, StandardCharsets.UTF_8);
@@ -148,10 +166,39 @@ final class CaptureScanner {
             }
             if (structured.inDocument()) {
                 structured.accept(line, lineNo);
+                tally.count(lineNo, LineFate.CONTEXT);
                 return;
             }
             Envelope envelope = shape != null ? sniffer.envelope(buf, off) : envelopes.parse(line);
-            String body = line.substring(envelope.bodyStart());
+            // rsyslog keeps an RFC 5424 message's byte order mark in the text it writes: not part of the message.
+            int bodyStart = line.startsWith(BYTE_ORDER_MARK, envelope.bodyStart()) ? envelope.bodyStart() + 1 : envelope.bodyStart();
+            String body = line.substring(bodyStart);
+            observe(envelope, line, body);
+            Origin origin = new Origin(file, input, lineNo, lineNo, line, envelope.micros(), lastMicros,
+                    envelope.wall(), boots.boot(), envelope.host(), boots.kernel());
+            LogRecord record = new LogRecord(origin, envelope, body);
+            boolean structure = structural(envelope);
+            boolean read = !structure && offer(record, mask);
+            blockOpen = anyInBlock();
+            if (read || (envelope.kind() != EnvelopeKind.BARE && envelope.kind() != EnvelopeKind.JOURNAL_MARKER)) {
+                boots.lineBelongs();
+            }
+            boolean device = !read && (envelope.kind() == EnvelopeKind.BARE || body.startsWith("{"))
+                    && structured.accept(line, lineNo);
+            if (!device) {
+                structured.interrupt();
+            }
+            if (read) {
+                tally.count(lineNo, LineFate.READ);
+            } else if (device || structure || isStructure(envelope)) {
+                tally.count(lineNo, LineFate.CONTEXT);
+            } else {
+                unread(lineNo, record);
+            }
+        }
+
+        /** What a line's envelope tells about the input: boots, time, the trace tool, the format. */
+        private void observe(Envelope envelope, String line, String body) {
             if (boots.observe(envelope, line, body)) {
                 finishAll();
                 lastMicros = 0;
@@ -166,25 +213,46 @@ final class CaptureScanner {
                 boolean kernelLayout = envelope.kind() == EnvelopeKind.TRACE && envelope.format().equals("ftrace");
                 vote(kernelLayout && traceFlavour != null ? traceFlavour : envelope.format());
             }
-            Origin origin = new Origin(file, input, lineNo, lineNo, line, envelope.micros(), lastMicros,
-                    envelope.wall(), boots.boot(), envelope.host(), boots.kernel());
-            boolean read = envelope.kind() != EnvelopeKind.JOURNAL_MARKER && envelope.kind() != EnvelopeKind.TRACE_HEADER
-                    && offer(new LogRecord(origin, envelope, body), mask);
-            blockOpen = anyInBlock();
-            if (read || (envelope.kind() != EnvelopeKind.BARE && envelope.kind() != EnvelopeKind.JOURNAL_MARKER)) {
-                boots.lineBelongs();
+        }
+
+        /**
+         * A line nothing read: chatter when its message has no family keyword, skipped when every family
+         * whose keyword it has rules it out by its anchors, else unparsed; a line without a log prefix is
+         * settled at the end (see {@link LineFate}), unless a parser rejected it. The keywords are the
+         * message's, not the prefix's: a host may be called dax-node-3.
+         */
+        private void unread(long lineNo, LogRecord record) {
+            String line = record.origin().text();
+            if (line.isBlank()) {
+                tally.count(lineNo, LineFate.CHATTER);
+                return;
             }
-            boolean device = !read && (envelope.kind() == EnvelopeKind.BARE || body.startsWith("{"))
-                    && structured.accept(line, lineNo);
-            if (!device) {
-                structured.interrupt();
+            byte[] body = record.body().getBytes(StandardCharsets.UTF_8);
+            long keywords = prefilter.match(body, 0, body.length);
+            boolean bare = record.envelope().kind() == EnvelopeKind.BARE;
+            if (keywords == 0) {
+                if (bare) {
+                    tally.unread(lineNo, LineFate.UNPREFIXED, line);
+                } else {
+                    tally.count(lineNo, LineFate.CHATTER);
+                }
+            } else if (!ruledOut(keywords, record)) {
+                tally.unread(lineNo, LineFate.UNPARSED, line);
+            } else if (bare) {
+                tally.unread(lineNo, LineFate.UNPREFIXED_RULED_OUT, line);
+            } else {
+                tally.count(lineNo, LineFate.SKIPPED);
             }
-            if (!read && !device && envelope.kind() == EnvelopeKind.BARE && !line.isBlank()) {
-                bareUnread++;
-                if (bareSample.size() < UNPARSED_SAMPLE) {
-                    bareSample.add(new InputSummary.Unparsed(lineNo, line));
+        }
+
+        /** True when every family in {@code mask} rules the record out by its anchors. */
+        private boolean ruledOut(long mask, LogRecord record) {
+            for (long pending = mask; pending != 0; pending &= pending - 1) {
+                if (families.get(Long.numberOfTrailingZeros(pending)).mayRead(record)) {
+                    return false;
                 }
             }
+            return true;
         }
 
         /** bpftrace output has no line prefix and no boots: its events carry the time a mapping reads, if any. */
@@ -196,14 +264,14 @@ final class CaptureScanner {
                 }
                 sink.accept(event);
             });
-            if (!read) {
-                bareUnread++;
-                if (bareSample.size() < UNPARSED_SAMPLE) {
-                    bareSample.add(new InputSummary.Unparsed(lineNo, line));
-                }
+            if (read) {
+                tally.count(lineNo, LineFate.READ);
+            } else {
+                tally.unread(lineNo, LineFate.UNPARSED, line);
             }
         }
 
+        /** Offers a record to the open blocks, then to the families its keywords name and its anchors allow. */
         private boolean offer(LogRecord record, long mask) {
             long offered = 0;
             for (int i = 0; i < readers.length; i++) {
@@ -218,7 +286,7 @@ final class CaptureScanner {
             while (pending != 0) {
                 int i = Long.numberOfTrailingZeros(pending);
                 pending &= pending - 1;
-                if (readers[i].offer(record, sink)) {
+                if (families.get(i).mayRead(record) && readers[i].offer(record, sink)) {
                     return true;
                 }
             }
@@ -259,10 +327,24 @@ final class CaptureScanner {
         }
 
         private InputSummary summary(long lines, long truncated, long nulBytes, String error) {
+            List<InputSummary.Unparsed> problems = structured.problems().stream()
+                    .map(problem -> new InputSummary.Unparsed(problem.line(), problem.message())).toList();
+            Set<Long> broken = new TreeSet<>();
+            problems.forEach(problem -> broken.add(problem.line()));
             if (bpftrace != null) {
-                return new InputSummary(file, bpftrace.format(), lines, events, bareUnread, truncated, nulBytes, 1,
-                        bareSample, error, bpftrace.notes());
+                return new InputSummary(file, bpftrace.format(), lines, events, truncated, nulBytes, 1,
+                        tally.sample(false, problems), error, bpftrace.notes(), tally.buckets(false, broken));
             }
+            String format = format();
+            // Only a console capture with no prefixed line at all makes unprefixed lines normal;
+            // anywhere else they are shell prompts, quoting or annotations: unparsed.
+            boolean unprefixedIsNormal = format.equals(CONSOLE);
+            LineBuckets buckets = tally.buckets(unprefixedIsNormal, broken);
+            return new InputSummary(file, format, lines, events, truncated, nulBytes, boots.boots(),
+                    tally.sample(unprefixedIsNormal, problems), error, List.of(), buckets);
+        }
+
+        private String format() {
             for (PrefixSniffer.Shape shape : PrefixSniffer.Shape.values()) {
                 if (sniffedVotes[shape.ordinal()] > 0) {
                     formatVotes.merge(shape.format(), sniffedVotes[shape.ordinal()], Long::sum);
@@ -272,22 +354,26 @@ final class CaptureScanner {
                     .filter(vote -> !vote.getKey().equals(CONSOLE))
                     .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                     .map(Map.Entry::getKey)
-                    .orElse(json ? "json" : traceFlavour != null ? traceFlavour : formatVotes.isEmpty() ? "empty" : CONSOLE);
-            if (format.equals(CONSOLE) && undecodable * 10 > decoded) {
+                    .orElse(json ? "json" : traceFlavour != null ? traceFlavour : formatVotes.isEmpty() && binary == 0
+                            ? "empty" : CONSOLE);
+            if (format.equals(CONSOLE) && (undecodable + binary) * 10 > decoded + binary) {
                 format = BINARY; // not text: every line it has is unparsed, none "normal console"
             }
-            // Only a console capture with no prefixed line at all makes unprefixed lines normal;
-            // anywhere else they are shell prompts, quoting or annotations: unparsed.
-            boolean bareIsNormal = format.equals(CONSOLE);
-            // What the device-state parsers could not read is unparsed whatever the format.
-            List<InputSummary.Unparsed> sample = new ArrayList<>(bareIsNormal ? List.of() : bareSample);
-            for (dev.daxray.devices.Problem problem : structured.problems()) {
-                sample.add(new InputSummary.Unparsed(problem.line(), problem.message()));
-            }
-            sample.sort(java.util.Comparator.comparingLong(InputSummary.Unparsed::line));
-            long unparsed = (bareIsNormal ? 0 : bareUnread) + structured.problems().size();
-            return new InputSummary(file, format, lines, events, unparsed, truncated, nulBytes, boots.boots(),
-                    sample.subList(0, Math.min(sample.size(), UNPARSED_SAMPLE)), error);
+            return format;
         }
+    }
+
+    /** Journal markers and trace headers are the capture's own lines, never messages. */
+    private static boolean structural(Envelope envelope) {
+        return envelope.kind() == EnvelopeKind.JOURNAL_MARKER || envelope.kind() == EnvelopeKind.TRACE_HEADER;
+    }
+
+    /** Lines that belong to the capture's structure when no family reads them: kmsg dictionary, function tracers. */
+    private static boolean isStructure(Envelope envelope) {
+        if (envelope.kind() == EnvelopeKind.CONTINUATION) {
+            return true;
+        }
+        String event = envelope.traceEventName();
+        return envelope.kind() == EnvelopeKind.TRACE && ("function".equals(event) || "function_graph".equals(event));
     }
 }

@@ -13,6 +13,13 @@ public interface ReadListener {
     default void advanced(long bytes) {
     }
 
+    /**
+     * A line of the input being read met {@code fate}; called once for every line, so tests can check
+     * the accounting line by line. Keep it cheap: it runs for every line of every input.
+     */
+    default void line(long line, LineFate fate) {
+    }
+
     /** An input is done. */
     default void finished(InputSummary summary) {
     }

@@ -19,7 +19,7 @@ import dev.daxray.devices.Problem;
  */
 final class StructuredText {
 
-    static final int MAX_DOCUMENT = 64 << 20;
+    static final int MAX_DOCUMENT = 16 << 20;
 
     private static final Pattern IOMEM = Pattern.compile("^[\\s\\u00a0]*[0-9a-fA-F]{1,16}-[0-9a-fA-F]{1,16} : .+");
     private static final Pattern SYSFS = Pattern.compile("^.*(/sys/\\S+\\s*:\\s*\\S.*|[#$]\\s*cat\\s+/sys/\\S+.*|==> /sys/\\S+ <==\\s*)$");

@@ -81,7 +81,7 @@ public record Timeline(List<Event> events, List<InputSummary> inputs, AddressMap
             List<Event> found = new ArrayList<>();
             listener.started(input.name(), input.size());
             try (InputStream in = Decompression.open(new CountingInputStream(input.opener().open(), listener::advanced))) {
-                CaptureScanner.Scanned scanned = scanner.scan(input.name(), i, in, found::add);
+                CaptureScanner.Scanned scanned = scanner.scan(input.name(), i, in, found::add, listener);
                 summary = scanned.summary();
                 devices = devices.merge(scanned.devices());
                 events.addAll(found);

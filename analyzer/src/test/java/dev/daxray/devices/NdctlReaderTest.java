@@ -320,6 +320,19 @@ class NdctlReaderTest {
     }
 
     @Test
+    void thousandsOfOpeningBracketsBreakEvery64LevelsInsteadOfOnEveryLine() {
+        // 5,000 lines of '[' (a 10 KB file) once made 4,000 broken documents, each salvaged 1,000 levels
+        // deep from the next line on: quadratic work and an out-of-memory error with -Xmx256m.
+        NdctlReader.Result r = NdctlReader.read("brackets.txt", "[\n".repeat(5000), 1);
+        assertEquals(5000 / 64 + 1, r.problems().size(), () -> r.problems().subList(r.problems().size() - 3, r.problems().size()).toString());
+        assertEquals(new Problem("brackets.txt", 65, "JSON document broken at line 65: nested deeper than 64 levels"),
+                r.problems().get(0));
+        assertEquals(129, r.problems().get(1).line(), "the next document starts where the last one broke");
+        assertTrue(r.problems().get(r.problems().size() - 1).message().contains("cut off at line 5000 (end of input)"),
+                r.problems().get(r.problems().size() - 1).message());
+    }
+
+    @Test
     void dimmHealthBecomesAnEvent() {
         String text = """
                 [

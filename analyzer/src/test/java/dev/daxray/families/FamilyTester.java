@@ -11,7 +11,8 @@ import dev.daxray.records.LogRecord;
 
 /**
  * Feeds capture lines (prefix included, as a capture has them) to one family and returns the
- * events it produced, so family tests read like the captures they come from.
+ * events it produced, so family tests read like the captures they come from. Lines go through the
+ * family's anchors first, as in the scanner.
  */
 public final class FamilyTester {
 
@@ -31,7 +32,12 @@ public final class FamilyTester {
             }
             Origin origin = new Origin("test.log", 0, i + 1, i + 1, line, envelope.micros(), lastMicros,
                     envelope.wall(), 0, envelope.host(), null);
-            reader.offer(new LogRecord(origin, envelope, line.substring(envelope.bodyStart())), events::add);
+            LogRecord record = new LogRecord(origin, envelope, line.substring(envelope.bodyStart()));
+            // As the scanner does: a line reaches the reader when a block is open or the anchors allow it,
+            // so every family test also checks that the family's anchors are necessary conditions.
+            if (reader.inBlock() || family.mayRead(record)) {
+                reader.offer(record, events::add);
+            }
         }
         reader.finish(events::add);
         return events;

@@ -4,12 +4,13 @@ import java.io.PrintWriter;
 import java.util.List;
 
 import dev.daxray.capture.Inputs;
+import dev.daxray.capture.LineBuckets;
 import dev.daxray.output.Untrusted;
 import dev.daxray.timeline.InputSummary;
 
 /**
  * The per-input summary on standard error: format, lines, events, unparsed lines (with the first
- * few shown), and every input that could not be read or was skipped.
+ * few shown), where every line went, and every input that could not be read or was skipped.
  */
 final class InputReport {
 
@@ -42,6 +43,9 @@ final class InputReport {
                 line.append(", ").append(s.nulBytes()).append(" NUL bytes removed");
             }
             err.println(line);
+            LineBuckets b = s.buckets();
+            err.printf("  lines: %d event, %d context, %d chatter, %d skipped by anchors, %d unparsed%n", b.event(),
+                    b.context(), b.chatter(), b.skipped(), b.unparsed());
             for (String note : s.notes()) {
                 err.printf("  %s%n", abbreviate(note));
             }

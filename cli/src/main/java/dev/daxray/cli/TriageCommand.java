@@ -101,7 +101,8 @@ public final class TriageCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
             List<TriageInput> summaries = timeline.inputs().stream()
-                    .map(s -> new TriageInput(s.file(), s.format(), s.lines(), s.events(), s.unparsed(), s.notes())).toList();
+                    .map(s -> new TriageInput(s.file(), s.format(), s.lines(), s.events(), s.unparsed(), s.buckets(),
+                            s.notes())).toList();
             IncidentJson.write(new BufferedWriter(out), summaries, result, explain);
         } else {
             new IncidentText(out, useColour()).write(result, explain);

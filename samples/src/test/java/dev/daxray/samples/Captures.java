@@ -126,7 +126,7 @@ final class Captures {
         StringWriter out = new StringWriter();
         List<dev.daxray.incidents.TriageInput> inputs = timeline.inputs().stream()
                 .map(s -> new dev.daxray.incidents.TriageInput(s.file(), s.format(), s.lines(), s.events(), s.unparsed(),
-                        s.notes()))
+                        s.buckets(), s.notes()))
                 .toList();
         try {
             dev.daxray.incidents.IncidentJson.write(out, inputs, triage(timeline), false);
@@ -147,6 +147,7 @@ final class Captures {
             node.put("events", s.events());
             node.put("unparsed", s.unparsed());
             node.put("boots", s.boots());
+            node.set("buckets", JSON.valueToTree(s.buckets()));
             if (s.error() != null) {
                 node.put("error", s.error());
             }

@@ -4,16 +4,26 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.daxray.events.Event;
+import dev.daxray.families.Anchors;
 import dev.daxray.families.LineFamily;
 import dev.daxray.grammar.ParseDriver;
 import dev.daxray.grammar.edac.EdacLexer;
 import dev.daxray.grammar.edac.EdacParser;
+import dev.daxray.records.LogRecord;
 
 /**
  * EDAC memory-controller error counts ({@code EDAC MC%d: %d CE|UE ...}) and the
  * {@code edac_mc_panic_on_ue} panic. Driver banners and driver-specific lines are not events.
  */
 public final class EdacFamily extends LineFamily {
+
+    /** Every line of {@code Edac.g4} has the page / offset / grain triple; driver banners have none. */
+    static final Anchors ANCHORS = Anchors.of("grain:");
+
+    @Override
+    public boolean mayRead(LogRecord record) {
+        return ANCHORS.foundIn(record.body());
+    }
 
     @Override
     public String name() {

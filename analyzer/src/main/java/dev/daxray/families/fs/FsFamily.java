@@ -1,7 +1,6 @@
 package dev.daxray.families.fs;
 
 import java.util.List;
-import java.util.Optional;
 
 import dev.daxray.families.Anchors;
 import dev.daxray.families.LineFamily;
@@ -9,6 +8,7 @@ import dev.daxray.families.OutOfRange;
 import dev.daxray.grammar.ParseDriver;
 import dev.daxray.grammar.fs.FsLexer;
 import dev.daxray.grammar.fs.FsParser;
+import dev.daxray.records.LogRecord;
 
 /**
  * XFS, ext4, ext2 and erofs messages (reference §3): notify_failure, device removal, forced
@@ -49,10 +49,14 @@ public final class FsFamily extends LineFamily {
     }
 
     @Override
+    public boolean mayRead(LogRecord record) {
+        return ANCHORS.foundIn(record.body());
+    }
+
+    @Override
     protected LineParser newParser() {
         ParseDriver<FsParser> driver = new ParseDriver<>(FsLexer::new, FsParser::new);
-        return record -> !ANCHORS.foundIn(record.body()) ? Optional.empty()
-                : driver.tryParse(record.body(), FsParser::line)
-                        .flatMap(tree -> OutOfRange.orEmpty(() -> new FsBuilder(record.origin()).visit(tree)));
+        return record -> driver.tryParse(record.body(), FsParser::line)
+                .flatMap(tree -> OutOfRange.orEmpty(() -> new FsBuilder(record.origin()).visit(tree)));
     }
 }

@@ -2,11 +2,13 @@ package dev.daxray.families.storage;
 
 import java.util.List;
 
+import dev.daxray.families.Anchors;
 import dev.daxray.families.LineFamily;
 import dev.daxray.families.OutOfRange;
 import dev.daxray.grammar.ParseDriver;
 import dev.daxray.grammar.storage.StorageLexer;
 import dev.daxray.grammar.storage.StorageParser;
+import dev.daxray.records.LogRecord;
 
 /**
  * Block-layer and NVMe I/O errors of disks that are not persistent memory, as
@@ -14,6 +16,19 @@ import dev.daxray.grammar.storage.StorageParser;
  * failing storage rather than from poisoned memory (corpus 041).
  */
 public final class StorageFamily extends LineFamily {
+
+    /**
+     * Every line of {@code Storage.g4} has a block-layer {@code error, dev}, {@code Buffer I/O error},
+     * an NVMe status code, or one of the words that make an nvme controller line an error; probe
+     * chatter ({@code nvme nvme0: pci function ...}) has none.
+     */
+    static final Anchors ANCHORS = Anchors.of("error", "Error", "failed", "Failed", "failure", "abort", "Abort",
+            "QID", "controller is down", "not ready", "Removing", "reset", "dead", "(sct 0x");
+
+    @Override
+    public boolean mayRead(LogRecord record) {
+        return ANCHORS.foundIn(record.body());
+    }
 
     @Override
     public String name() {

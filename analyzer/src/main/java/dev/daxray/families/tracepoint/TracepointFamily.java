@@ -45,11 +45,25 @@ public final class TracepointFamily extends LineFamily {
                 "(ffff");        // kernel addresses printed raw by trace-cmd and perf: (ffffffff8d4a1230)
     }
 
+    /** Only trace lines of the events this family knows: a dmesg line with {@code dax_} or {@code +0x} is not one. */
+    @Override
+    public boolean mayRead(LogRecord record) {
+        if (record.envelope().kind() != EnvelopeKind.TRACE) {
+            return false;
+        }
+        String event = record.envelope().traceEventName();
+        return switch (event) {
+            case "memory_failure_event", "mce_record", "mc_event", "extlog_mem_event", "aer_event", "cxl_poison" -> true;
+            case "function", "function_graph" -> false;
+            default -> event.startsWith("dax_") || record.body().startsWith("(");
+        };
+    }
+
     @Override
     protected LineParser newParser() {
         ParseDriver<TracepointParser> driver = new ParseDriver<>(TracepointLexer::new, TracepointParser::new);
         return record -> {
-            if (record.envelope().kind() != EnvelopeKind.TRACE) {
+            if (!mayRead(record)) {
                 return Optional.empty();
             }
             String event = record.envelope().traceEventName();
@@ -60,10 +74,8 @@ public final class TracepointFamily extends LineFamily {
                 case "extlog_mem_event" -> read(driver, record, TracepointParser::extlogMemEvent);
                 case "aer_event" -> read(driver, record, TracepointParser::aerEvent);
                 case "cxl_poison" -> read(driver, record, TracepointParser::cxlPoison);
-                case "function", "function_graph" -> Optional.empty();
                 default -> event.startsWith("dax_") ? read(driver, record, TracepointParser::fsDax)
-                        : record.body().startsWith("(") ? read(driver, record, TracepointParser::probe)
-                        : Optional.empty();
+                        : read(driver, record, TracepointParser::probe);
             };
         };
     }

@@ -7,6 +7,11 @@
  * References: ../shared/reference/kernel-formats.md §6, trace-ndctl-formats.md §2.
  *
  * Timestamps are whole tokens: longest match keeps "2026-11-21T10:00:00" from being read as words.
+ *
+ * Lexing must stay linear in the line's length whatever the line holds (logs are attacker-controlled):
+ * a token rule whose repetition can run past the characters WORD covers (a task name's tail, an SD
+ * element, an IPv6 address) is bounded, so no token start scans more than a few dozen characters
+ * beyond the token it makes. EnvelopeLexingTest holds that for every character and the usual suspects.
  */
 grammar Envelope;
 
@@ -28,9 +33,9 @@ traceHeader
 envelope
     : JOURNAL_MARK                                                        #journalMarker
     | KMSG                                                                #kmsgRecord
-    | PRI WORD SP ISO_TIME SP host=WORD SP app=WORD SP WORD SP WORD SP sd  #rfc5424
-    | PRI? syslogStamp SP (host=WORD SP)? tag kernelTime?                 #syslog
-    | (MONO | MONO_DELTA) SP host=WORD SP KERNEL_TAG kernelTime?          #journalMonotonic
+    | PRI WORD SP ISO_TIME SP host=hostName SP app=WORD SP WORD SP WORD SP sd  #rfc5424
+    | PRI? syslogStamp SP (host=hostName SP)? tag kernelTime?             #syslog
+    | (MONO | MONO_DELTA) SP host=hostName SP KERNEL_TAG kernelTime?      #journalMonotonic
     | DECODE SP? kernelTime                                               #dmesgDecoded
     | PRI kernelTime                                                      #dmesgRaw
     | kernelTime                                                          #dmesg
@@ -47,11 +52,10 @@ task
     : taskWord+ (SP taskWord+)*
     ;
 
+// A comm may hold anything but blanks, so any token of it is a word: `Mar  8 22:22:07 x` lexes as a
+// syslog stamp, `# x` as a trace comment, and both can be (part of) a task name.
 taskWord
-    : WORD
-    | TAG
-    | KERNEL_TAG
-    | OTHER
+    : ~(SP | TRACE_CONTEXT | PERF_CONTEXT)
     ;
 
 // `event:` (trace-cmd pads the payload to column 20 after the colon); rasdaemon prints its own
@@ -64,6 +68,14 @@ traceEvent
 tag
     : KERNEL_TAG
     | TAG
+    ;
+
+// A host name, an IPv4 address (both WORDs), or an IPv6 address as syslog daemons write it:
+// compressed, full, IPv4-mapped, with a zone, or in brackets (kernel-formats/log-transport §5.1).
+hostName
+    : WORD
+    | IPV6
+    | BRACKETED_IPV6
     ;
 
 syslogStamp
@@ -101,13 +113,18 @@ ISO_TIME    : D D D D '-' D D '-' D D 'T' HMS FRACTION? ZONE? ;
 FULL_TIME   : DAY ' ' D D D D '-' D D '-' D D ' ' HMS FRACTION? ' ' [A-Z] [A-Za-z0-9+-]* ;
 UNIX_TIME   : D D D D D D D D D D '.' D D D D D D ;
 DECODE      : FACILITY ' '* ':' LEVEL ' '* ':' ;
-SD_ELEMENT  : '[' ~[\]\r\n]* ']' ;
+// `[` before SD_ELEMENT, so an address in brackets is an address, not structured data.
+BRACKETED_IPV6 : '[' IPV6_ADDRESS ']' ;
+IPV6        : IPV6_ADDRESS ;
+// RFC 5424 SD-ELEMENT: `[id name="value" ...]`, a value's `"`, `\` and `]` escaped with `\`.
+SD_ELEMENT  : '[' SD_NAME ([ ]+ SD_NAME '="' ('\\' ~[\r\n] | ~["\\\r\n])* '"')* [ ]* ']' ;
 CONTINUATION: [ \t]+ [A-Z_][A-Z0-9_]* '=' ~[\r\n]* ;
 
 // ftrace / trace-cmd context, from the last word of the task name to the timestamp, as one token:
 // `<...>-4321    (   4321) [003] d..1. 81234.567001:` (trace_print_context; TGID column with
 // record-tgid, 4 or 5 flag characters with irq-info, none without; counter clocks print no '.').
-TRACE_CONTEXT : ~[ \t\r\n]* '-' D+ ' '+ ('(' ' '* (D+ | '-'+) ')' ' '+)? '[' D+ ']' (' '+ TRACE_FLAGS)? ' '+
+// The task name's last word is at most TASK_COMM_LEN - 1 (15) characters; 32 are allowed.
+TRACE_CONTEXT : TASK_TAIL? '-' D+ ' '+ ('(' ' '* (D+ | '-'+) ')' ' '+)? '[' D+ ']' (' '+ TRACE_FLAGS)? ' '+
                 (D+ '.' D+ ':'? | D+ ':') ;
 // perf script's default tracepoint line: `   4321 [003] 81234.567530:` after the comm.
 PERF_CONTEXT  : D+ ' '+ '[' D+ ']' ' '+ D+ '.' D+ ':' ;
@@ -126,6 +143,23 @@ WORD        : ~[ \t\r\n[\]<>;:]+ ;
 OTHER       : . ;
 
 fragment TAG_CHAR : [a-zA-Z0-9_.\-/@()] ;
+fragment TC       : ~[ \t\r\n] ;
+// Nested, not TC? TC? ...: a chain of 32 independent options makes the lexer's closure explode on
+// characters beyond ASCII (whose DFA edges ANTLR does not cache).
+fragment TASK_TAIL: TC (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC
+                    (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC (TC
+                    )?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)? ;
+// SD-NAME: 1 to 32 printable ASCII characters but `=`, space, `]`, `"` (and `[`, which no name uses).
+fragment SDC      : [!#-<>?@A-Z\\^_`a-z{|}~] ;
+fragment SD_NAME  : SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC
+                    (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC (SDC
+                    )?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)?)? ;
+// An IPv6 address (RFC 4291 §2.2): at most 8 colons, groups of 1 to 4 hex digits, an IPv4 tail, a zone.
+fragment H        : [0-9a-fA-F] ;
+fragment G        : H (H (H H?)?)? ;
+fragment IPV4     : D D? D? '.' D D? D? '.' D D? D? '.' D D? D? ;
+fragment IPV6_ADDRESS : G? ':' G? ':' (G? ':' (G? ':' (G? ':' (G? ':' (G? ':' (G? ':')?)?)?)?)?)? (IPV4 | G)?
+                        ('%' [a-zA-Z0-9_.\-]+)? ;
 fragment D        : [0-9] ;
 fragment HMS      : D D ':' D D ':' D D ;
 fragment FRACTION : [.,] D+ ;
