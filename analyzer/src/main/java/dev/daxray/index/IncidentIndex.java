@@ -70,6 +70,8 @@ public final class IncidentIndex implements Closeable {
 
     private final Path path;
     private final Directory directory;
+    /** Instances sharing {@link #directory} (one, or more after {@link #reopenIfChanged()}); the last closes it. */
+    private final java.util.concurrent.atomic.AtomicInteger directoryUsers;
     private final IndexWriter writer;
     private final FacetsConfig facets = IncidentFields.facetsConfig();
     private final Set<String> bundleKeys = new HashSet<>();
@@ -81,7 +83,34 @@ public final class IncidentIndex implements Closeable {
     private IncidentIndex(Path path, Directory directory, IndexWriter writer) {
         this.path = path;
         this.directory = directory;
+        this.directoryUsers = new java.util.concurrent.atomic.AtomicInteger(1);
         this.writer = writer;
+    }
+
+    private IncidentIndex(IncidentIndex older, DirectoryReader newer) {
+        this.path = older.path;
+        this.directory = older.directory;
+        this.directoryUsers = older.directoryUsers;
+        this.directoryUsers.incrementAndGet();
+        this.writer = null;
+        this.reader = newer;
+    }
+
+    /**
+     * For an index opened for reading while another process writes it: the index at its newest
+     * commit, sharing the segments that did not change with this one (near-real-time reopen), or
+     * null when nothing was committed since this one was opened. Both stay usable; close each when
+     * its searches are done.
+     */
+    public synchronized IncidentIndex reopenIfChanged() throws IOException {
+        if (writer != null) {
+            throw new IllegalStateException("index opened for writing");
+        }
+        return reading(() -> {
+            searcher();
+            DirectoryReader newer = DirectoryReader.openIfChanged(reader);
+            return newer == null ? null : new IncidentIndex(this, newer);
+        });
     }
 
     /**
@@ -361,6 +390,30 @@ public final class IncidentIndex implements Closeable {
         return out;
     }
 
+    /** The incident with this {@link FleetIncident#id() id}, or null. */
+    public FleetIncident get(String id) throws IOException {
+        return reading(() -> {
+            IndexSearcher searcher = searcher();
+            Query query = new BooleanQuery.Builder().add(incidents(), BooleanClause.Occur.FILTER)
+                    .add(KeywordField.newExactQuery(IncidentFields.ID, id), BooleanClause.Occur.FILTER).build();
+            List<FleetIncident> found = read(searcher, searcher.search(query, 1).scoreDocs);
+            return found.isEmpty() ? null : found.get(0);
+        });
+    }
+
+    /**
+     * How the incidents a request matches spread over time: {@code buckets} or fewer bars of a round
+     * width between the matches' first and last time (within the request's since/until when given).
+     * A bad query is a {@link QueryException}.
+     */
+    public TimeHistogram histogram(SearchRequest request, int buckets) throws IOException {
+        return reading(() -> {
+            IndexSearcher searcher = searcher();
+            searcher.setTimeout(new QueryTimeoutImpl(request.timeoutMillis()));
+            return TimeHistogram.of(searcher, query(request), request.since(), request.until(), buckets);
+        });
+    }
+
     /** Runs a search; a bad query is a {@link QueryException}. */
     public SearchResult search(SearchRequest request) throws IOException {
         return reading(() -> runSearch(request));
@@ -369,15 +422,7 @@ public final class IncidentIndex implements Closeable {
     private SearchResult runSearch(SearchRequest request) throws IOException {
         request.checkFacets();
         Query user = LuceneQueries.of(IncidentQueryParser.parse(request.query(), request.now()));
-        BooleanQuery.Builder builder = new BooleanQuery.Builder()
-                .add(user, BooleanClause.Occur.MUST)
-                .add(incidents(), BooleanClause.Occur.FILTER);
-        if (request.since() != null || request.until() != null) {
-            long from = request.since() == null ? Long.MIN_VALUE : request.since();
-            long to = request.until() == null ? Long.MAX_VALUE : request.until() - 1;
-            builder.add(LongField.newRangeQuery(IncidentFields.TIME, from, to), BooleanClause.Occur.FILTER);
-        }
-        Query query = builder.build();
+        Query query = query(user, request);
 
         IndexSearcher searcher = searcher();
         searcher.setTimeout(new QueryTimeoutImpl(request.timeoutMillis()));
@@ -417,6 +462,23 @@ public final class IncidentIndex implements Closeable {
             groups = grouping.groups(Integer.MAX_VALUE);
         }
         return new SearchResult(total, hits, facetCounts, groups, searcher.timedOut());
+    }
+
+    /** The request's query with its filters: incidents only, within since/until. */
+    private static Query query(SearchRequest request) {
+        return query(LuceneQueries.of(IncidentQueryParser.parse(request.query(), request.now())), request);
+    }
+
+    private static Query query(Query user, SearchRequest request) {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder()
+                .add(user, BooleanClause.Occur.MUST)
+                .add(incidents(), BooleanClause.Occur.FILTER);
+        if (request.since() != null || request.until() != null) {
+            long from = request.since() == null ? Long.MIN_VALUE : request.since();
+            long to = request.until() == null ? Long.MAX_VALUE : request.until() - 1;
+            builder.add(LongField.newRangeQuery(IncidentFields.TIME, from, to), BooleanClause.Occur.FILTER);
+        }
+        return builder.build();
     }
 
     private static Sort newestFirst() {
@@ -500,7 +562,9 @@ public final class IncidentIndex implements Closeable {
                     writer.rollback();      // drops whatever was not committed; never a partial bundle
                 }
             } finally {
-                directory.close();
+                if (directoryUsers.decrementAndGet() == 0) {
+                    directory.close();
+                }
             }
         }
     }
