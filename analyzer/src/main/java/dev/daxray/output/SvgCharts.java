@@ -42,12 +42,12 @@ public final class SvgCharts {
         }
         long max = Math.max(1, bars.stream().mapToLong(Bar::value).max().orElse(1));
         int row = 22;
-        int labelWidth = 260;
-        int barWidth = 560;
+        int labelWidth = 200;
+        int barWidth = 320;
         StringBuilder svg = new StringBuilder();
         svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" viewBox=\"0 0 %d %d\""
                         + " width=\"%d\" height=\"%d\" role=\"img\">\n",
-                labelWidth + barWidth + 80, bars.size() * row + 4, labelWidth + barWidth + 80, bars.size() * row + 4));
+                labelWidth + barWidth + 60, bars.size() * row + 4, labelWidth + barWidth + 60, bars.size() * row + 4));
         for (int i = 0; i < bars.size(); i++) {
             Bar b = bars.get(i);
             int y = i * row + 2;

@@ -54,7 +54,7 @@ final class IncidentPage {
         Incident i = f.incident();
         String sev = i.severity().toLowerCase(Locale.ROOT);
         page.raw("<article class=\"incident\">\n<h1><span class=\"sev sev-").text(sev).raw("\">").text(sev).raw("</span> ")
-                .text(i.title()).raw("</h1>\n<p class=\"lead\">").text(i.summary()).raw("</p>\n<dl class=\"facts\">");
+                .text(i.title()).raw("</h1>\n<p class=\"lead\">").lines(i.summary()).raw("</p>\n<dl class=\"facts\">");
         fact(page, "host", () -> page.link(Page.search(QueryText.term("host", i.host())), i.host()));
         fact(page, "time", () -> page.text(Format.time(f.time()) + (f.timeSource() == null ? "" : " (" + f.timeSource() + ")")));
         fact(page, "kind", () -> page.link(Page.search(QueryText.term("kind", i.kind())), i.kind()));
@@ -81,10 +81,10 @@ final class IncidentPage {
         fact(page, "id", () -> page.raw("<code>").text(f.id()).raw("</code> · ").link(Page.url("/api/incident", "id", f.id()), "JSON"));
         page.raw("</dl>\n");
         if (i.clock() != null) {
-            page.raw("<p class=\"clock\"><strong>Clock:</strong> ").text(i.clock()).raw("</p>\n");
+            page.raw("<p class=\"clock\"><strong>Clock:</strong> ").lines(i.clock()).raw("</p>\n");
         }
         if (i.advice() != null) {
-            page.raw("<section><h2>Advice</h2><p class=\"advice\">").text(i.advice()).raw("</p></section>\n");
+            page.raw("<section><h2>Advice</h2><p class=\"advice\">").lines(i.advice()).raw("</p></section>\n");
         }
         evidence(page, i);
         pages(page, i);

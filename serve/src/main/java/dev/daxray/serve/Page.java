@@ -57,6 +57,15 @@ final class Page {
         return this;
     }
 
+    /** Text of several lines (advice, notes): each line escaped, line breaks kept. */
+    Page lines(String untrusted) {
+        String[] lines = (untrusted == null ? "" : untrusted).split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            html.append(i == 0 ? "" : "<br>").append(h(lines[i]));
+        }
+        return this;
+    }
+
     Page link(String href, String untrustedLabel) {
         html.append("<a href=\"").append(h(href)).append("\">").append(h(untrustedLabel)).append("</a>");
         return this;
