@@ -28,6 +28,9 @@ public record TimeHistogram(long from, long width, long[] counts, long untimed, 
             3 * 3_600_000L, 6 * 3_600_000L, 12 * 3_600_000L, 86_400_000L, 7 * 86_400_000L, 30 * 86_400_000L,
             365 * 86_400_000L);
 
+    /** The shortest range drawn: matches closer together than this are drawn in a range this long. */
+    static final long MIN_SPAN = 3_600_000L;
+
     /** The end of the last bucket (exclusive). */
     public long to() {
         return from + width * counts.length;
@@ -57,6 +60,11 @@ public record TimeHistogram(long from, long width, long[] counts, long untimed, 
         }
         long first = since != null ? since : range.min;
         long last = until != null ? until - 1 : range.max;
+        if (last - first < MIN_SPAN && (since == null || until == null)) {    // a burst within seconds gets bars around it
+            long pad = (MIN_SPAN - (last - first)) / 2;
+            first = since != null ? first : until != null ? last - MIN_SPAN : first - pad;
+            last = first + MIN_SPAN;
+        }
         long span = Math.max(1, last - first + 1);
         long width = WIDTHS.get(WIDTHS.size() - 1);
         for (long w : WIDTHS) {

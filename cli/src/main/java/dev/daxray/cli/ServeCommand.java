@@ -25,10 +25,10 @@ import picocli.CommandLine.Spec;
                 "It follows a batch writing the index (new commits appear within --reopen ms).",
                 "Listens on 127.0.0.1 unless --bind says otherwise; stop it with Ctrl-C."},
         footer = {"", "Examples:",
-                "  daxray serve --index idx                      # then open http://127.0.0.1:8080/",
+                "  daxray serve --index idx            # then open http://127.0.0.1:8080/",
                 "  daxray serve --index idx --port 9100",
-                "  daxray serve --index idx --bind 0.0.0.0       # on every interface (no login!)",
-                "  curl -s 'http://127.0.0.1:8080/api/search?q=kind:dax-poison-consumed&facet=host'",
+                "  daxray serve --index idx --bind 0.0.0.0    # every interface, no login!",
+                "  curl -s 'http://127.0.0.1:8080/api/search?q=kind:sigbus-kill&facet=host'",
                 "",
                 "Exit codes: 0 stopped, 2 usage error, no index, a damaged index or the port is",
                 "taken, 4 internal error, 5 out of memory."})

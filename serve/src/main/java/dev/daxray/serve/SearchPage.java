@@ -181,7 +181,7 @@ final class SearchPage {
         for (FleetIncident f : shown) {
             String sev = f.incident().severity().toLowerCase(Locale.ROOT);
             page.raw("<tr class=\"hit\"><td class=\"mono nw\">").text(Format.time(f.time())).raw("</td><td><span class=\"sev sev-")
-                    .text(sev).raw("\">").text(sev).raw("</span></td><td>").text(f.incident().host()).raw("</td><td class=\"nw\">")
+                    .text(sev).raw("\">").text(sev).raw("</span></td><td class=\"nw\">").text(f.incident().host()).raw("</td><td class=\"nw\">")
                     .text(f.incident().kind()).raw("</td><td><a class=\"title\" href=\"").text(IncidentPage.url(f.id())).raw("\">")
                     .text(f.incident().title()).raw("</a></td></tr>\n");
         }
