@@ -72,10 +72,7 @@ final class Api {
     }
 
     static void incident(Request request, LiveIndex live) throws IOException {
-        String id = request.nonBlank("id");
-        if (id == null) {
-            throw new Request.BadRequest(400, "give the incident's id: /api/incident?id=HOST/ID");
-        }
+        String id = request.required("id", "the incident's id: /api/incident?id=HOST/ID");
         try (LiveIndex.Snapshot snap = live.acquire()) {
             FleetIncident f = snap.index().get(id);
             if (f == null) {

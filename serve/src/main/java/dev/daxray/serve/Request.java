@@ -91,6 +91,15 @@ final class Request {
         return v == null || v.isBlank() ? null : v;
     }
 
+    /** The parameter's first value when not blank, else a {@link BadRequest} that asks for {@code what}. */
+    String required(String name, String what) {
+        String v = nonBlank(name);
+        if (v == null) {
+            throw new BadRequest(400, "give " + what);
+        }
+        return v;
+    }
+
     List<String> params(String name) {
         return params.getOrDefault(name, List.of());
     }
