@@ -29,7 +29,7 @@ public record TimeHistogram(long from, long width, long[] counts, long untimed, 
             365 * 86_400_000L);
 
     /** The shortest range drawn: matches closer together than this are drawn in a range this long. */
-    static final long MIN_SPAN = 3_600_000L;
+    static final long MIN_SPAN = 1_800_000L;
 
     /** The end of the last bucket (exclusive). */
     public long to() {
