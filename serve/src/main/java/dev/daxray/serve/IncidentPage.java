@@ -34,14 +34,14 @@ final class IncidentPage {
         try (LiveIndex.Snapshot snap = live.acquire()) {
             FleetIncident f = snap.index().get(id);
             if (f == null) {
-                Page page = Page.start("No such incident", null, null);
+                Page page = Page.start("No such incident", null, live.notice());
                 page.raw("<h1>No such incident</h1><p>The index has no incident <code>").text(id)
                         .raw("</code> (it may have been replaced when its host was read again). ")
                         .link(Page.search(QueryText.term("id", id)), "Search for it").raw(".</p>");
                 request.send(404, "text/html; charset=utf-8", page.end(snap.opened()));
                 return;
             }
-            Page page = Page.start(f.incident().title(), null, null);
+            Page page = Page.start(f.incident().title(), null, live.notice());
             write(page, f, snap);
             request.send(200, "text/html; charset=utf-8", page.end(snap.opened()));
         }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -107,6 +106,12 @@ final class LiveIndex implements Closeable {
         return refreshError;
     }
 
+    /** What every page says while reopening fails, or null. */
+    String notice() {
+        String error = refreshError;
+        return error == null ? null : "The index could not be reopened; showing its last good commit: " + error;
+    }
+
     @Override
     public void close() {
         refresher.shutdownNow();
@@ -174,9 +179,5 @@ final class LiveIndex implements Closeable {
                 }
             }
         }
-    }
-
-    static List<String> facets() {
-        return SearchPage.FACETS;
     }
 }

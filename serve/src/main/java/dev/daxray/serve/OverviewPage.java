@@ -28,7 +28,7 @@ final class OverviewPage {
     static void handle(Request request, LiveIndex live) throws IOException {
         try (LiveIndex.Snapshot snap = live.acquire()) {
             FleetStats s = snap.stats();
-            Page page = Page.start("Fleet", "/overview", null);
+            Page page = Page.start("Fleet", "/overview", live.notice());
             page.raw("<h1>Fleet</h1>\n<p class=\"summary\">").text(Format.count(s.incidents(), "incident")).raw(" on ")
                     .text(Format.count(s.hosts(), "host")).raw("; ").text(Format.count(s.bundles(), "host bundle"))
                     .raw(" read.</p>\n<div class=\"grid\">");

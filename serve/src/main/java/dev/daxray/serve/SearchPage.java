@@ -49,8 +49,7 @@ final class SearchPage {
         }
         int status = outcome.error() != null || outcome.timeError() != null ? 400 : 200;
         String title = state.q().isBlank() ? "Search" : state.q();
-        Page page = Page.start(title, "/", live.refreshError() == null ? null
-                : "The index could not be reopened; showing its last good commit: " + live.refreshError());
+        Page page = Page.start(title, "/", live.notice());
         form(page, state, outcome);
         if (outcome.result() != null) {
             results(page, state, outcome);
