@@ -79,6 +79,8 @@ public final class IncidentIndex implements Closeable {
     private final Map<String, Set<String>> keysBySource = new HashMap<>();
     private DirectoryReader reader;
     private FacetCounter facetCounter;
+    /** Histograms of every incident by bar count, for the opened reader (a page with no query asks often). */
+    private final Map<Integer, TimeHistogram> everyIncident = new java.util.concurrent.ConcurrentHashMap<>();
 
     private IncidentIndex(Path path, Directory directory, IndexWriter writer) {
         this.path = path;
@@ -292,6 +294,7 @@ public final class IncidentIndex implements Closeable {
             reader.close();
             reader = null;
             facetCounter = null;
+            everyIncident.clear();
         }
     }
 
@@ -408,9 +411,20 @@ public final class IncidentIndex implements Closeable {
      */
     public TimeHistogram histogram(SearchRequest request, int buckets) throws IOException {
         return reading(() -> {
+            Query user = LuceneQueries.of(IncidentQueryParser.parse(request.query(), request.now()));
             IndexSearcher searcher = searcher();
             searcher.setTimeout(new QueryTimeoutImpl(request.timeoutMillis()));
-            return TimeHistogram.of(searcher, query(request), request.since(), request.until(), buckets);
+            if (!(user instanceof MatchAllDocsQuery) || request.since() != null || request.until() != null) {
+                return TimeHistogram.of(searcher, query(user, request), request.since(), request.until(), buckets);
+            }
+            TimeHistogram all = everyIncident.get(buckets);
+            if (all == null) {
+                all = TimeHistogram.of(searcher, query(user, request), null, null, buckets);
+                if (!all.partial()) {
+                    everyIncident.putIfAbsent(buckets, all);
+                }
+            }
+            return all;
         });
     }
 
@@ -464,11 +478,7 @@ public final class IncidentIndex implements Closeable {
         return new SearchResult(total, hits, facetCounts, groups, searcher.timedOut());
     }
 
-    /** The request's query with its filters: incidents only, within since/until. */
-    private static Query query(SearchRequest request) {
-        return query(LuceneQueries.of(IncidentQueryParser.parse(request.query(), request.now())), request);
-    }
-
+    /** The user's query with the request's filters: incidents only, within since/until. */
     private static Query query(Query user, SearchRequest request) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder()
                 .add(user, BooleanClause.Occur.MUST)

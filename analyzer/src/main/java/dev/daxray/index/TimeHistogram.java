@@ -45,39 +45,85 @@ public record TimeHistogram(long from, long width, long[] counts, long untimed, 
         return max;
     }
 
+    /** Most fine buckets counted in the one pass (8 bytes each). */
+    static final int MAX_FINE = 1 << 17;
+
     /**
-     * Two passes over the matches' time doc values: the first finds the range (since/until bound it
-     * when given), the second counts. Memory is the buckets, whatever the number of matches.
+     * One pass over the matches' time doc values into fine buckets spanning what the index holds
+     * (the time points' minimum and maximum, or since/until), then the bars: the range of the
+     * non-empty fine buckets (since/until when given), in the smallest round width that needs
+     * fewer than {@code buckets} bars and is a multiple of the fine width. Both grids are aligned
+     * to the epoch, so every fine bucket falls in exactly one bar. Memory is the fine buckets
+     * (at most 1 MiB), whatever the number of matches.
      */
     static TimeHistogram of(IndexSearcher searcher, Query query, Long since, Long until, int buckets) throws IOException {
         if (buckets < 1) {
             throw new IllegalArgumentException("buckets " + buckets);
         }
-        Range range = new Range();
-        searcher.search(query, range);
-        if (range.timed == 0) {
-            return new TimeHistogram(0, WIDTHS.get(0), new long[0], range.untimed, searcher.timedOut());
+        long[] held = held(searcher);
+        long lo = since != null ? since : held == null ? 0 : held[0];
+        long hi = until != null ? until - 1 : held == null ? 0 : held[1];
+        if (held == null || hi < lo) {
+            Count none = new Count(0, 1, new long[0]);
+            searcher.search(query, none);
+            return new TimeHistogram(0, WIDTHS.get(0), new long[0], none.untimed, searcher.timedOut());
         }
-        long first = since != null ? since : range.min;
-        long last = until != null ? until - 1 : range.max;
+        long fineWidth = WIDTHS.get(WIDTHS.size() - 1);
+        for (long w : WIDTHS) {
+            if ((hi - lo) / w + 2 <= MAX_FINE) {
+                fineWidth = w;
+                break;
+            }
+        }
+        long fineFrom = Math.floorDiv(lo, fineWidth) * fineWidth;
+        Count fine = new Count(fineFrom, fineWidth, new long[(int) ((hi - fineFrom) / fineWidth + 1)]);
+        searcher.search(query, fine);
+        int firstFine = 0;
+        while (firstFine < fine.counts.length && fine.counts[firstFine] == 0) {
+            firstFine++;
+        }
+        if (firstFine == fine.counts.length) {
+            return new TimeHistogram(0, WIDTHS.get(0), new long[0], fine.untimed, searcher.timedOut());
+        }
+        int lastFine = fine.counts.length - 1;
+        while (fine.counts[lastFine] == 0) {
+            lastFine--;
+        }
+        long first = since != null ? since : fineFrom + firstFine * fineWidth;
+        long last = until != null ? until - 1 : fineFrom + (lastFine + 1) * fineWidth - 1;
         if (last - first < MIN_SPAN && (since == null || until == null)) {    // a burst within seconds gets bars around it
             long pad = (MIN_SPAN - (last - first)) / 2;
             first = since != null ? first : until != null ? last - MIN_SPAN : first - pad;
             last = first + MIN_SPAN;
         }
-        long span = Math.max(1, last - first + 1);
+        long span = last - first + 1;
         long width = WIDTHS.get(WIDTHS.size() - 1);
         for (long w : WIDTHS) {
-            if ((span + w - 1) / w < buckets) {       // one spare: aligning the start may add a bucket
+            if (w % fineWidth == 0 && (span + w - 1) / w < buckets) {       // one spare: aligning the start may add a bar
                 width = w;
                 break;
             }
         }
         long from = Math.floorDiv(first, width) * width;
-        int n = (int) Math.min(buckets, Math.floorDiv(last - from, width) + 1);
-        Count count = new Count(from, width, new long[Math.max(1, n)]);
-        searcher.search(query, count);
-        return new TimeHistogram(from, width, count.counts, range.untimed, searcher.timedOut());
+        long[] counts = new long[(int) Math.max(1, Math.min(buckets, Math.floorDiv(last - from, width) + 1))];
+        for (int i = firstFine; i <= lastFine; i++) {
+            long bar = Math.floorDiv(fineFrom + i * fineWidth - from, width);
+            if (bar >= 0 && bar < counts.length) {
+                counts[(int) bar] += fine.counts[i];
+            }
+        }
+        return new TimeHistogram(from, width, counts, fine.untimed, searcher.timedOut());
+    }
+
+    /** The earliest and latest time any incident in the index has, or null when none has one. */
+    private static long[] held(IndexSearcher searcher) throws IOException {
+        byte[] min = org.apache.lucene.index.PointValues.getMinPackedValue(searcher.getIndexReader(), IncidentFields.TIME);
+        byte[] max = org.apache.lucene.index.PointValues.getMaxPackedValue(searcher.getIndexReader(), IncidentFields.TIME);
+        if (min == null || max == null) {
+            return null;
+        }
+        return new long[] {org.apache.lucene.util.NumericUtils.sortableBytesToLong(min, 0),
+                org.apache.lucene.util.NumericUtils.sortableBytesToLong(max, 0)};
     }
 
     /** Per-segment access to the time doc values, for both passes. */
@@ -95,29 +141,11 @@ public record TimeHistogram(long from, long width, long[] counts, long untimed, 
         }
     }
 
-    private static final class Range extends TimeCollector {
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        long timed;
-        long untimed;
-
-        @Override
-        public void collect(int doc) throws IOException {
-            if (time.advanceExact(doc)) {
-                long t = time.nextValue();
-                min = Math.min(min, t);
-                max = Math.max(max, t);
-                timed++;
-            } else {
-                untimed++;
-            }
-        }
-    }
-
     private static final class Count extends TimeCollector {
         final long from;
         final long width;
         final long[] counts;
+        long untimed;
 
         Count(long from, long width, long[] counts) {
             this.from = from;
@@ -132,6 +160,8 @@ public record TimeHistogram(long from, long width, long[] counts, long untimed, 
                 if (bucket >= 0 && bucket < counts.length) {
                     counts[(int) bucket]++;
                 }
+            } else {
+                untimed++;
             }
         }
     }

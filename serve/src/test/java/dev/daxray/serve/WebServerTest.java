@@ -75,6 +75,8 @@ class WebServerTest {
         assertEquals(1, html.split("<script", -1).length - 1, "one script element");
         assertTrue(html.contains("<script src=\"/static/app.js?v="), "the script is a file");
         assertFalse(html.contains(" style=\""), "no inline style (CSP style-src 'self')");
+        assertFalse(html.contains("src=\"http") || html.contains("href=\"http") || html.contains("href=\"//"),
+                "nothing from elsewhere: the page works offline");
     }
 
     @Test
@@ -326,7 +328,9 @@ class WebServerTest {
         assertEquals("text/javascript; charset=utf-8", js.headers().firstValue("Content-Type").orElse(""));
         assertTrue(js.headers().firstValue("Cache-Control").orElse("").contains("immutable"));
         assertFalse(js.body().contains("eval(") || js.body().contains("innerHTML") || js.body().contains("new Function"));
-        assertEquals(200, web.get("/static/app.css").statusCode());
+        HttpResponse<String> css = web.get("/static/app.css");
+        assertEquals(200, css.statusCode());
+        assertFalse(css.body().contains("url(") || css.body().contains("@import"), "the stylesheet loads nothing");
         assertEquals(200, web.get("/static/icon.svg").statusCode());
         HttpResponse<String> notFound = web.get("/api/nope");
         assertEquals(404, notFound.statusCode());
