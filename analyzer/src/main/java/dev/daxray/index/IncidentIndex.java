@@ -410,30 +410,29 @@ public final class IncidentIndex implements Closeable {
      * A bad query is a {@link QueryException}.
      */
     public TimeHistogram histogram(SearchRequest request, int buckets) throws IOException {
-        return reading(() -> {
-            Query user = LuceneQueries.of(IncidentQueryParser.parse(request.query(), request.now()));
-            IndexSearcher searcher = searcher();
-            searcher.setTimeout(new QueryTimeoutImpl(request.timeoutMillis()));
-            if (!(user instanceof MatchAllDocsQuery) || request.since() != null || request.until() != null) {
-                return TimeHistogram.of(searcher, query(user, request), request.since(), request.until(), buckets);
-            }
-            TimeHistogram all = everyIncident.get(buckets);
-            if (all == null) {
-                all = TimeHistogram.of(searcher, query(user, request), null, null, buckets);
-                if (!all.partial()) {
-                    everyIncident.putIfAbsent(buckets, all);
-                }
-            }
-            return all;
-        });
+        SearchRequest countOnly = new SearchRequest(request.query(), request.since(), request.until(), 0, List.of(), false,
+                request.timeoutMillis(), request.now());
+        return reading(() -> runSearch(countOnly, buckets)).histogram();
+    }
+
+    /**
+     * A search and the histogram of its matches over time ({@link #histogram}) in one go: the
+     * histogram reads the matches the facet counting gathered instead of running the query again.
+     */
+    public SearchWithHistogram searchWithHistogram(SearchRequest request, int buckets) throws IOException {
+        if (buckets < 1) {
+            throw new IllegalArgumentException("buckets " + buckets);
+        }
+        return reading(() -> runSearch(request, buckets));
     }
 
     /** Runs a search; a bad query is a {@link QueryException}. */
     public SearchResult search(SearchRequest request) throws IOException {
-        return reading(() -> runSearch(request));
+        return reading(() -> runSearch(request, 0)).result();
     }
 
-    private SearchResult runSearch(SearchRequest request) throws IOException {
+    /** The search, and with {@code buckets} > 0 the histogram of its matches. */
+    private SearchWithHistogram runSearch(SearchRequest request, int buckets) throws IOException {
         request.checkFacets();
         Query user = LuceneQueries.of(IncidentQueryParser.parse(request.query(), request.now()));
         Query query = query(user, request);
@@ -445,13 +444,14 @@ public final class IncidentIndex implements Closeable {
         long total;
         FacetsCollector matches = null;
         List<FleetIncident> hits;
+        boolean everything;
         try {
             total = searcher.count(query);
             // A query that matches every incident (no filter, or a term all of them have) counts
             // facets straight from the doc values too: no collection of a million matches.
             boolean facets = !request.facets().isEmpty() && total > 0;
-            boolean everything = user instanceof MatchAllDocsQuery && request.since() == null && request.until() == null
-                    || facets && total == searcher.count(incidents());
+            everything = user instanceof MatchAllDocsQuery && request.since() == null && request.until() == null
+                    || (facets || buckets > 0) && total > 0 && total == searcher.count(incidents());
             if (facets && !everything) {
                 // The newest hits are a pass of their own, where the sort can skip documents that
                 // cannot make the top (it cannot inside a collector that also sees every match).
@@ -475,7 +475,25 @@ public final class IncidentIndex implements Closeable {
             searcher.search(query, grouping);
             groups = grouping.groups(Integer.MAX_VALUE);
         }
-        return new SearchResult(total, hits, facetCounts, groups, searcher.timedOut());
+        TimeHistogram histogram = null;
+        if (buckets > 0) {
+            histogram = everything && request.since() == null && request.until() == null ? everyIncident(searcher, buckets)
+                    : TimeHistogram.of(searcher, matches != null ? TimeHistogram.Matches.of(matches)
+                    : TimeHistogram.Matches.of(searcher, query), request.since(), request.until(), buckets);
+        }
+        return new SearchWithHistogram(new SearchResult(total, hits, facetCounts, groups, searcher.timedOut()), histogram);
+    }
+
+    /** The histogram of every incident, computed once per opened reader. */
+    private TimeHistogram everyIncident(IndexSearcher searcher, int buckets) throws IOException {
+        TimeHistogram all = everyIncident.get(buckets);
+        if (all == null) {
+            all = TimeHistogram.of(searcher, TimeHistogram.Matches.of(searcher, incidents()), null, null, buckets);
+            if (!all.partial()) {
+                everyIncident.putIfAbsent(buckets, all);
+            }
+        }
+        return all;
     }
 
     /** The user's query with the request's filters: incidents only, within since/until. */

@@ -3,10 +3,13 @@ package dev.daxray.index;
 import java.io.IOException;
 import java.util.List;
 
+import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedNumericDocValues;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
@@ -56,7 +59,7 @@ public record TimeHistogram(long from, long width, long[] counts, long untimed, 
      * to the epoch, so every fine bucket falls in exactly one bar. Memory is the fine buckets
      * (at most 1 MiB), whatever the number of matches.
      */
-    static TimeHistogram of(IndexSearcher searcher, Query query, Long since, Long until, int buckets) throws IOException {
+    static TimeHistogram of(IndexSearcher searcher, Matches matches, Long since, Long until, int buckets) throws IOException {
         if (buckets < 1) {
             throw new IllegalArgumentException("buckets " + buckets);
         }
@@ -65,7 +68,7 @@ public record TimeHistogram(long from, long width, long[] counts, long untimed, 
         long hi = until != null ? until - 1 : held == null ? 0 : held[1];
         if (held == null || hi < lo) {
             Count none = new Count(0, 1, new long[0]);
-            searcher.search(query, none);
+            matches.collect(none);
             return new TimeHistogram(0, WIDTHS.get(0), new long[0], none.untimed, searcher.timedOut());
         }
         long fineWidth = WIDTHS.get(WIDTHS.size() - 1);
@@ -77,7 +80,7 @@ public record TimeHistogram(long from, long width, long[] counts, long untimed, 
         }
         long fineFrom = Math.floorDiv(lo, fineWidth) * fineWidth;
         Count fine = new Count(fineFrom, fineWidth, new long[(int) ((hi - fineFrom) / fineWidth + 1)]);
-        searcher.search(query, fine);
+        matches.collect(fine);
         int firstFine = 0;
         while (firstFine < fine.counts.length && fine.counts[firstFine] == 0) {
             firstFine++;
@@ -126,7 +129,31 @@ public record TimeHistogram(long from, long width, long[] counts, long untimed, 
                 org.apache.lucene.util.NumericUtils.sortableBytesToLong(max, 0)};
     }
 
-    /** Per-segment access to the time doc values, for both passes. */
+    /** Where the matches come from: a query run again, or the matches a facet collection already gathered. */
+    interface Matches {
+        void collect(SimpleCollector collector) throws IOException;
+
+        static Matches of(IndexSearcher searcher, Query query) {
+            return collector -> searcher.search(query, collector);
+        }
+
+        static Matches of(FacetsCollector gathered) {
+            return collector -> {
+                for (FacetsCollector.MatchingDocs docs : gathered.getMatchingDocs()) {
+                    LeafCollector leaf = collector.getLeafCollector(docs.context);
+                    DocIdSetIterator it = docs.bits.iterator();
+                    if (it == null) {
+                        continue;
+                    }
+                    for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                        leaf.collect(doc);
+                    }
+                }
+            };
+        }
+    }
+
+    /** Per-segment access to the time doc values. */
     private abstract static class TimeCollector extends SimpleCollector {
         SortedNumericDocValues time;
 

@@ -97,6 +97,14 @@ class IndexReadingTest {
             assertEquals(60_000L, burst.width(), "a single incident still gets half an hour of minute bars");
             assertEquals(1, java.util.Arrays.stream(burst.counts()).sum());
             assertEquals(0, index.histogram(SearchRequest.of("host:nobody"), 60).counts().length);
+            for (String q : List.of("", "kernel:6.8.0", "host:h9", "time:[2026-03-03 TO 2026-03-06]")) {
+                SearchRequest faceted = SearchRequest.of(q).withFacets(List.of("host", "kernel"));
+                SearchWithHistogram both = index.searchWithHistogram(faceted, 12);
+                TimeHistogram alone = index.histogram(SearchRequest.of(q), 12);
+                assertEquals(index.search(faceted).facets(), both.result().facets(), q);
+                assertArrayEquals(alone.counts(), both.histogram().counts(), "from the gathered matches: " + q);
+                assertEquals(alone.from(), both.histogram().from(), q);
+            }
             assertThrows(QueryException.class, () -> index.histogram(SearchRequest.of("kidn:x"), 10));
         }
     }

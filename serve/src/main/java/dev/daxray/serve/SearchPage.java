@@ -11,6 +11,7 @@ import dev.daxray.index.QueryException;
 import dev.daxray.index.QueryText;
 import dev.daxray.index.SearchRequest;
 import dev.daxray.index.SearchResult;
+import dev.daxray.index.SearchWithHistogram;
 import dev.daxray.index.TimeHistogram;
 import dev.daxray.index.TimeSpec;
 import dev.daxray.output.Untrusted;
@@ -70,9 +71,8 @@ final class SearchPage {
         int limit = state.page() * SearchState.PAGE_SIZE;
         SearchRequest request = new SearchRequest(state.q(), since, until, limit, FACETS, state.group(), TIMEOUT_MILLIS, now);
         try {
-            SearchResult result = snap.index().search(request);
-            TimeHistogram histogram = snap.index().histogram(request, HISTOGRAM_BARS);
-            return new Outcome(result, histogram, null, 0, null);
+            SearchWithHistogram found = snap.index().searchWithHistogram(request, HISTOGRAM_BARS);
+            return new Outcome(found.result(), found.histogram(), null, 0, null);
         } catch (QueryException e) {
             return new Outcome(null, null, e.getMessage(), e.column(), null);
         }
