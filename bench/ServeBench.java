@@ -52,6 +52,7 @@ public final class ServeBench {
             List<Double> client = new ArrayList<>();
             List<Double> grouped = new ArrayList<>();
             List<Double> alone = new ArrayList<>();
+            java.util.Map<String, List<Double>> byShape = new java.util.LinkedHashMap<>();
             for (int warm = 0; warm < 3; warm++) {
                 for (String q : QUERIES) {
                     get(http, base + "/?q=" + enc(q));
@@ -64,8 +65,10 @@ public final class ServeBench {
                     baseline.search(new SearchRequest(q, null, null, 20, FACETS, false, 10_000, Instant.now()));
                     alone.add((System.nanoTime() - t) / 1e6);
                     t = System.nanoTime();
-                    page.add(get(http, base + "/?q=" + enc(q)));
+                    double server = get(http, base + "/?q=" + enc(q));
                     client.add((System.nanoTime() - t) / 1e6);
+                    page.add(server);
+                    byShape.computeIfAbsent(q, k -> new ArrayList<>()).add(server);
                 }
                 if (r % 10 == 0) {
                     grouped.add(get(http, base + "/?group=fingerprint&q=" + enc(QUERIES[1])));
@@ -77,6 +80,12 @@ public final class ServeBench {
             System.out.println("search page, client (" + client.size() + "): " + percentiles(client));
             System.out.println("search page grouped by fingerprint, server (" + grouped.size() + "): " + percentiles(grouped));
             System.out.printf("page / search alone: p50 %.2fx, p99 %.2fx%n", p(page, 0.5) / p(alone, 0.5), p(page, 0.99) / p(alone, 0.99));
+            long total = baseline.incidentCount();
+            for (var shape : byShape.entrySet()) {
+                long matches = baseline.search(new SearchRequest(shape.getKey(), null, null, 0, List.of(), false, 10_000, Instant.now())).total();
+                System.out.printf("  %-46s %7d matches (%3.0f%%): server %s%n", shape.getKey().isEmpty() ? "(every incident)" : shape.getKey(),
+                        matches, 100.0 * matches / total, percentiles(shape.getValue()));
+            }
         }
     }
 
