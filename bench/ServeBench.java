@@ -65,10 +65,10 @@ public final class ServeBench {
                     baseline.search(new SearchRequest(q, null, null, 20, FACETS, false, 10_000, Instant.now()));
                     alone.add((System.nanoTime() - t) / 1e6);
                     t = System.nanoTime();
-                    double server = get(http, base + "/?q=" + enc(q));
+                    double served = get(http, base + "/?q=" + enc(q));
                     client.add((System.nanoTime() - t) / 1e6);
-                    page.add(server);
-                    byShape.computeIfAbsent(q, k -> new ArrayList<>()).add(server);
+                    page.add(served);
+                    byShape.computeIfAbsent(q, k -> new ArrayList<>()).add(served);
                 }
                 if (r % 10 == 0) {
                     grouped.add(get(http, base + "/?group=fingerprint&q=" + enc(QUERIES[1])));

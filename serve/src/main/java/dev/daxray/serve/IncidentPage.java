@@ -182,7 +182,7 @@ final class IncidentPage {
         page.raw("<section class=\"related\"><h2>Related</h2>\n");
         String sameFp = QueryText.term("fingerprint", i.fingerprint()) + " -" + QueryText.term("id", f.id());
         SearchResult fp = snap.index().search(new SearchRequest(sameFp, null, null, 0, List.of("host", "kernel"), true,
-                SearchPage.TIMEOUT_MILLIS, Instant.now()));
+                SearchPage.TIMEOUT_MILLIS, Instant.now()));      // quoted values: always a valid query
         int hosts = fp.groups().isEmpty() ? 0 : fp.groups().get(0).hosts();
         page.raw("<h3>Same fingerprint elsewhere</h3><p>");
         if (fp.total() == 0) {
@@ -237,8 +237,14 @@ final class IncidentPage {
         page.raw("</p>\n");
     }
 
+    /** A related search; one the query language cannot express (a value it refuses) finds nothing. */
     private static SearchResult count(LiveIndex.Snapshot snap, String query, List<String> facets, int limit) throws IOException {
-        return snap.index().search(new SearchRequest(query, null, null, limit, facets, false, SearchPage.TIMEOUT_MILLIS, Instant.now()));
+        try {
+            return snap.index().search(new SearchRequest(query, null, null, limit, facets, false, SearchPage.TIMEOUT_MILLIS,
+                    Instant.now()));
+        } catch (dev.daxray.index.QueryException e) {
+            return new SearchResult(0, List.of(), java.util.Map.of(), List.of(), false);
+        }
     }
 
     private static String orDash(Object value) {

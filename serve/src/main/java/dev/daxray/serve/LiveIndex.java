@@ -151,9 +151,12 @@ final class LiveIndex implements Closeable {
             return stats;
         }
 
-        /** Builds the facet state before requests need it, so no request pays for it. */
+        /**
+         * Builds the facet state, and the counts and histogram of every incident, before requests
+         * need them, so no request pays for them.
+         */
         void warm() throws IOException {
-            index.search(SearchRequest.of("").withLimit(0).withFacets(SearchPage.FACETS));
+            index.searchWithHistogram(SearchRequest.of("").withLimit(0).withFacets(SearchPage.FACETS), SearchPage.HISTOGRAM_BARS);
         }
 
         private boolean retain() {

@@ -29,7 +29,7 @@ final class SearchPage {
     private static final int FACET_ROWS = 8;
     /** A search stops after this long and says its counts are partial (as {@code search --timeout}). */
     static final long TIMEOUT_MILLIS = 10_000;
-    private static final int HISTOGRAM_BARS = 60;
+    static final int HISTOGRAM_BARS = 60;
     private static final int GROUP_ROWS = 100;
     private static final String[] PRESETS = {"24h", "7d", "30d", "90d", "365d"};
 
