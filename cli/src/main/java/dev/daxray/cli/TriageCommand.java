@@ -13,6 +13,7 @@ import dev.daxray.incidents.IncidentJson;
 import dev.daxray.incidents.IncidentText;
 import dev.daxray.incidents.Triage;
 import dev.daxray.incidents.TriageInput;
+import dev.daxray.incidents.TriageMetrics;
 import dev.daxray.rules.RuleLoader;
 import dev.daxray.rules.RuleSet;
 import dev.daxray.rules.Severity;
@@ -38,13 +39,15 @@ import picocli.CommandLine.Spec;
                 "  daxray triage samples/dax-poison-consumed-6x",
                 "  daxray triage --format json --fail-on critical /var/log/kern.log",
                 "  daxray triage --explain --rules ./my-rules dmesg.txt",
+                "  daxray triage --format openmetrics --quiet /var/log/kern.log \\",
+                "      > /var/lib/node_exporter/textfile/daxray.prom.tmp",
                 "",
                 "Exit codes: 0 nothing reached --fail-on, 1 an incident did, 2 usage, rule or",
                 "I/O error, 4 internal error (never 1), 5 out of memory."})
 public final class TriageCommand implements Callable<Integer> {
 
     /** Output formats. */
-    enum Format { text, json }
+    enum Format { text, json, openmetrics }
 
     /** When to colour text output. */
     enum Colour { auto, always, never }
@@ -104,6 +107,9 @@ public final class TriageCommand implements Callable<Integer> {
                     .map(s -> new TriageInput(s.file(), s.format(), s.lines(), s.events(), s.unparsed(), s.buckets(),
                             s.notes())).toList();
             IncidentJson.write(new BufferedWriter(out), summaries, result, explain);
+        } else if (format == Format.openmetrics) {
+            out.print(TriageMetrics.write(result.incidents(), timeline.inputs().stream().mapToLong(InputSummary::lines).sum(),
+                    timeline.inputs().stream().mapToLong(InputSummary::unparsed).sum(), java.time.Instant.now()));
         } else {
             new IncidentText(out, useColour()).write(result, explain);
         }
