@@ -17,6 +17,7 @@ import dev.daxray.rules.RuleLoader;
 import dev.daxray.rules.RuleSet;
 import dev.daxray.rules.Severity;
 import dev.daxray.timeline.InputSummary;
+import dev.daxray.timeline.ReadListener;
 import dev.daxray.timeline.Timeline;
 
 import picocli.CommandLine.Command;
@@ -93,12 +94,16 @@ public final class TriageCommand implements Callable<Integer> {
             }
         });
         Inputs.Expansion expansion = Inputs.expand(inputs.paths, stdin);
-        Timeline timeline = Timeline.read(expansion.inputs(), inputs.scanOptions());
-        RuleSet rules = RulesCommand.loaded(loading);
-        Triage.Result result = Triage.run(timeline.events(), rules, min, timeline.addresses(), timeline.clockNotes());
+        Triage.Result result;
+        List<InputSummary> read;
+        try (Timeline.Stream timeline = Timeline.stream(expansion.inputs(), inputs.scanOptions(), ReadListener.NONE)) {
+            RuleSet rules = RulesCommand.loaded(loading);
+            result = Triage.run(timeline, rules, min, null);
+            read = timeline.inputs();
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
-            List<TriageInput> summaries = timeline.inputs().stream()
+            List<TriageInput> summaries = read.stream()
                     .map(s -> new TriageInput(s.file(), s.format(), s.lines(), s.events(), s.unparsed(), s.notes())).toList();
             IncidentJson.write(new BufferedWriter(out), summaries, result, explain);
         } else {
@@ -106,9 +111,9 @@ public final class TriageCommand implements Callable<Integer> {
         }
         out.flush();
         if (!inputs.quiet) {
-            InputReport.print(spec.commandLine().getErr(), expansion, timeline.inputs());
+            InputReport.print(spec.commandLine().getErr(), expansion, read);
         }
-        boolean ioError = !expansion.problems().isEmpty() || timeline.inputs().stream().anyMatch(InputSummary::failed);
+        boolean ioError = !expansion.problems().isEmpty() || read.stream().anyMatch(InputSummary::failed);
         if (ioError) {
             return ExitCodes.USAGE_OR_IO;
         }
