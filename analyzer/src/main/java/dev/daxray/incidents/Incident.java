@@ -19,7 +19,7 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param pfns      the poisoned pages, sorted; at most {@link #PFNS_LISTED}
  * @param pfnRange  the lowest and highest poisoned page, when the incident has more than
  *                  {@link #FEW_PAGES} (null otherwise, and left out of the JSON)
- * @param pageCount how many distinct pages, with {@code pfnRange} (counted exactly up to 65,536)
+ * @param pageCount how many distinct pages, with {@code pfnRange} (counted exactly up to 16,384; past that "more than")
  * @param locations where each poisoned page sits on the persistent-memory devices, as far as the run's
  *                  address map can tell (see {@link IncidentLocations}); empty when the incident is not
  *                  about persistent memory and the run has no device layout

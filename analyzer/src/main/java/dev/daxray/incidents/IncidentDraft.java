@@ -65,7 +65,7 @@ final class IncidentDraft implements Claim {
         labels.addAll(finding.rule().labels());
         tally.addFinding(finding.kind());
         keepBest(bestByKind, finding);
-        if (!finding.advice().isBlank()) {
+        if (!finding.rule().advice().text().isBlank()) {
             keepBest(adviceByKind, finding);
         }
     }

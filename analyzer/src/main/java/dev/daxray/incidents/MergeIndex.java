@@ -10,11 +10,11 @@ import java.util.Map;
  * anew, so a key names the last run of findings that had it.
  *
  * <p>Bounded: at most {@link #LIMIT} keys are kept, the least recently used dropped first (a page hit
- * again after 65,536 other keys were used starts a new incident).
+ * again after 16,384 other keys were used starts a new incident).
  */
 final class MergeIndex {
 
-    static final int LIMIT = 65_536;
+    static final int LIMIT = 16_384;
 
     private static final class Entry {
         IncidentDraft draft;

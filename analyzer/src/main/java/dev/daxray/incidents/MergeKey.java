@@ -31,8 +31,12 @@ sealed interface MergeKey {
         }
     }
 
-    /** The 2 MiB ({@code shift} 21) or 1 GiB ({@code shift} 30) range around a poisoned page. */
-    record PageRange(Scope scope, int shift, long range) implements MergeKey {
+    /**
+     * The 2 MiB ({@code shift} 21) or 1 GiB ({@code shift} 30) range around a poisoned page, on the aligned
+     * grid or on the grid shifted by half a range ({@code halfway}), so that two pages less than half a range
+     * apart always share one key, whichever side of a boundary they lie.
+     */
+    record PageRange(Scope scope, int shift, boolean halfway, long range) implements MergeKey {
         public Clause clause() {
             return Clause.PAGE_RANGE;
         }

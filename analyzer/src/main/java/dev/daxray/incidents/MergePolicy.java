@@ -101,8 +101,10 @@ final class MergePolicy {
         }
         Long page = poisonedPage(e, pfn, phys);
         if (page != null) {
-            keys.add(new MergeKey.PageRange(scope, 21, page >>> 9));
-            keys.add(new MergeKey.PageRange(scope, 30, page >>> 18));
+            for (int bits : new int[] {9, 18}) {
+                keys.add(new MergeKey.PageRange(scope, bits + 12, false, page >>> bits));
+                keys.add(new MergeKey.PageRange(scope, bits + 12, true, (page + (1L << (bits - 1))) >>> bits));
+            }
         }
     }
 

@@ -101,6 +101,8 @@ public final class Triage {
      * the current instant are remembered.
      */
     static final class Copies {
+        /** The first timed event of the current instant, while it is the only one: no key needed yet. */
+        private Event alone;
         private final Map<String, Integer> firstInput = new HashMap<>();
         private int boot = -1;
         private long micros = -1;
@@ -114,14 +116,24 @@ public final class Triage {
                 firstInput.clear();
                 boot = o.boot();
                 micros = o.micros();
+                alone = e;
+                return true;
             }
+            if (alone != null) {
+                firstInput.put(key(alone), alone.origin().input());
+                alone = null;
+            }
+            Integer input = firstInput.putIfAbsent(key(e), o.input());
+            return input == null || input == o.input();
+        }
+
+        private static String key(Event e) {
             EventSchema.Type type = EventSchema.get().typeOf(e);
-            StringBuilder key = new StringBuilder().append(o.host()).append('|').append(type.name());
+            StringBuilder key = new StringBuilder().append(e.origin().host()).append('|').append(type.name());
             for (EventSchema.Field f : type.ownFields()) {
                 key.append('|').append(f.read(e));
             }
-            Integer input = firstInput.putIfAbsent(key.toString(), o.input());
-            return input == null || input == o.input();
+            return key.toString();
         }
     }
 }

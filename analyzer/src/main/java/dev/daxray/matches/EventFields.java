@@ -1,6 +1,8 @@
 package dev.daxray.matches;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 import dev.daxray.events.Event;
 import dev.daxray.events.EventSchema;
@@ -12,8 +14,20 @@ public final class EventFields {
     private EventFields() {
     }
 
+    /** Each event type's fields by name, looked up once per type. */
+    private static final ClassValue<Map<String, EventSchema.Field>> FIELDS = new ClassValue<>() {
+        @Override
+        protected Map<String, EventSchema.Field> computeValue(Class<?> type) {
+            Map<String, EventSchema.Field> byName = new HashMap<>();
+            EventSchema.get().types().stream().filter(t -> t.recordClass() == type).findFirst()
+                    .ifPresent(t -> t.fields().forEach(f -> byName.put(f.name(), f)));
+            return byName;
+        }
+    };
+
     public static Object value(Event e, String field) {
-        return EventSchema.get().typeOf(e).field(field).map(f -> f.read(e)).orElse(null);
+        EventSchema.Field f = FIELDS.get(e.getClass()).get(field);
+        return f == null ? null : f.read(e);
     }
 
     public static Hex hex(Event e, String field) {

@@ -30,7 +30,7 @@ import dev.daxray.events.SoftOffline;
  * summaries ({@link IncidentView}).
  *
  * <p>Bounds: every set of names keeps its {@link #LIMIT} smallest values (processes: the first named);
- * pages up to {@link #PAGE_LIMIT}, with the lowest and highest page always exact; evidence the first
+ * pages as runs of consecutive pages ({@link PageSet}), the lowest and highest always exact; evidence the first
  * {@link #HEAD} and last {@link #TAIL} lines.
  */
 public final class EventTally implements IncidentView {
@@ -39,8 +39,6 @@ public final class EventTally implements IncidentView {
     public static final int TAIL = 4;
     /** Distinct values kept per set of names. */
     public static final int LIMIT = 256;
-    /** Distinct pages counted exactly. */
-    public static final int PAGE_LIMIT = 65_536;
 
     /** A process signalled. */
     public record Process(String comm, Integer pid) {
@@ -54,7 +52,7 @@ public final class EventTally implements IncidentView {
     private final Map<String, Origin> processSeen = new HashMap<>();
     private final Map<String, Process> processes = new HashMap<>();
     private final TreeSet<String> pfnNames = new TreeSet<>();
-    private final PageSet pages = new PageSet(PAGE_LIMIT);
+    private final PageSet pages = new PageSet();
     private final TreeSet<Hex> addresses = new TreeSet<>();
     private final Map<String, Origin> sigbusSeen = new HashMap<>();
     private final Map<String, Hex> sigbusPage = new HashMap<>();

@@ -15,14 +15,14 @@ import dev.daxray.rules.Fact;
 
 /**
  * What a rule concluded: its kind, the key it joined on, the facts that matched (in timeline order;
- * for rules over findings, the findings), and its rendered title, summary and advice. A finding is
+ * for rules over findings, the findings); its title, summary and advice are rendered when asked. A finding is
  * itself a {@link Fact}, so rules can read other rules' findings.
  *
  * @param key     the key values, as the first step's key expressions produced them (e.g. a Hex pfn)
  * @param aliases the first fact each named step matched
  */
 public record Finding(BoundRule rule, List<Object> key, List<Fact> evidence, Map<String, Fact> aliases,
-                      Origin start, Origin end, String title, String summary, String advice) implements Fact {
+                      Origin start, Origin end) implements Fact {
 
     public Finding {
         key = java.util.Collections.unmodifiableList(new ArrayList<>(key));
@@ -51,12 +51,21 @@ public record Finding(BoundRule rule, List<Object> key, List<Fact> evidence, Map
                 key.add(reader.apply(first));
             }
         }
-        Origin start = evidence.get(0).origin();
-        Origin end = evidence.get(evidence.size() - 1).origin();
-        Finding draft = new Finding(rule, key, evidence, aliases, start, end, "", "", "");
-        IncidentView alone = EventTally.of(draft);
-        return new Finding(rule, key, evidence, aliases, start, end, draft.render(rule.title(), alone),
-                draft.render(rule.summary(), alone), draft.render(rule.advice(), alone));
+        return new Finding(rule, key, evidence, aliases, evidence.get(0).origin(),
+                evidence.get(evidence.size() - 1).origin());
+    }
+
+    /** The title for the finding alone (an incident renders its primary's again with the whole incident). */
+    public String title() {
+        return render(rule.title(), null);
+    }
+
+    public String summary() {
+        return render(rule.summary(), null);
+    }
+
+    public String advice() {
+        return render(rule.advice(), null);
     }
 
     public String kind() {
@@ -80,19 +89,21 @@ public record Finding(BoundRule rule, List<Object> key, List<Fact> evidence, Map
 
     /** The events behind this finding, through findings of findings, without duplicates, in order. */
     public List<Event> events() {
-        Set<Event> events = new LinkedHashSet<>();
-        collect(this, events);
-        List<Event> sorted = new ArrayList<>(events);
+        List<Event> sorted = new ArrayList<>();
+        collect(this, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()), sorted);
         sorted.sort(null);
         return sorted;
     }
 
-    private static void collect(Finding finding, Set<Event> into) {
+    /** Each event once, by identity: an event's own hash would walk all its fields. */
+    private static void collect(Finding finding, Set<Event> seen, List<Event> into) {
         for (Fact fact : finding.evidence) {
             if (fact instanceof EventFact e) {
-                into.add(e.event());
+                if (seen.add(e.event())) {
+                    into.add(e.event());
+                }
             } else if (fact instanceof Finding f) {
-                collect(f, into);
+                collect(f, seen, into);
             }
         }
     }
@@ -131,12 +142,17 @@ public record Finding(BoundRule rule, List<Object> key, List<Fact> evidence, Map
      * incident this finding is the primary of (at match time, the finding alone): {@code processes}
      * ("fio:7712 and fio:7714"), {@code pfns}, {@code pages} ("9 pages from 0x1000 to 0x1008"),
      * {@code devices}, {@code filesystems}, {@code findings} (how many findings of this finding's kind
-     * merged) and {@code evidence} (lines).
+     * merged) and {@code evidence} (lines). A null {@code incident} is the finding alone, tallied only when a
+     * reference needs it.
      */
     public String render(dev.daxray.rules.Template template, IncidentView incident) {
+        IncidentView[] view = {incident};
         return template.render(ref -> {
             if ("incident".equals(ref.alias())) {
-                return incidentField(ref.field(), incident);
+                if (view[0] == null) {
+                    view[0] = EventTally.of(this);
+                }
+                return incidentField(ref.field(), view[0]);
             }
             if (ref.alias() != null) {
                 Fact fact = aliases.get(ref.alias());

@@ -20,6 +20,8 @@ import dev.daxray.rules.EventFact;
 public final class HeldEvent implements EventFact {
 
     private final Event event;
+    /** The event's type, read once: every rule's pattern asks for it. */
+    private final String type;
     /** The event that stands for this one in suppression: itself, or an earlier listing of the same range. */
     private final HeldEvent same;
     private List<Outcome> suppressors;
@@ -27,12 +29,18 @@ public final class HeldEvent implements EventFact {
 
     HeldEvent(Event event, HeldEvent same) {
         this.event = event;
+        this.type = event.type();
         this.same = same == null ? this : same;
     }
 
     @Override
     public Event event() {
         return event;
+    }
+
+    @Override
+    public String type() {
+        return type;
     }
 
     /** The incident this event was placed in, or null. */

@@ -31,7 +31,7 @@ final class RuleMatcher {
 
     private static final int NEAR_MISS_LIMIT = 50;
     /** At most this many partial matches of one rule are open; a new one ends the oldest. */
-    static final int OPEN_LIMIT = 4096;
+    static final int OPEN_LIMIT = 1024;
 
     /** Where a matcher's results go. */
     interface Sink {
@@ -143,7 +143,7 @@ final class RuleMatcher {
             if (inTime) {
                 count(Check.ABSENCE);
                 abandon(p);
-                nearMiss(p, Check.ABSENCE, step, text.first(p) + " was followed by " + text.fact(fact)
+                nearMiss(p, Check.ABSENCE, step, () -> text.first(p) + " was followed by " + text.fact(fact)
                         + " within " + step.absentWindowText());
             }
         }
@@ -342,7 +342,7 @@ final class RuleMatcher {
         count(check);
         abandon(p);
         BoundStep missing = firstMissing(p);
-        nearMiss(p, check, missing, text.ended(p, check, missing, why));
+        nearMiss(p, check, missing, () -> text.ended(p, check, missing, why));
     }
 
     private boolean satisfied(Partial p) {
@@ -365,12 +365,13 @@ final class RuleMatcher {
         sink.found(Finding.of(rule, p), p.outcome);
     }
 
-    private void nearMiss(Partial p, Check check, BoundStep missing, String message) {
+    /** Records a near miss, its message written only while fewer than the limit were kept. */
+    private void nearMiss(Partial p, Check check, BoundStep missing, java.util.function.Supplier<String> message) {
         if (nearMissCount++ >= NEAR_MISS_LIMIT) {
             return;
         }
         sink.nearMiss(new NearMiss(rule.name(), rule.kind(), check, p.evidence(),
-                missing == null ? "" : text.step(missing), message));
+                missing == null ? "" : text.step(missing), message.get()));
     }
 
     // ---- partial matches: opening, taking facts, outcomes

@@ -30,7 +30,7 @@ import dev.daxray.rules.BoundRule;
 final class Suppression {
 
     /** At most this many findings wait for a suppressor's outcome; the oldest beyond it is kept. */
-    static final int WAITING_LIMIT = 4096;
+    static final int WAITING_LIMIT = 1024;
 
     /** Where decided findings go. */
     interface Verdicts {

@@ -28,7 +28,10 @@ import dev.daxray.events.Hex;
  */
 final class EventCodec {
 
-    /** A record type's components and how to read and build it. */
+    /**
+     * A record type's components and how to read and build it; the handles take and give Object (and
+     * Object[] for the constructor), so calls are exact and cheap.
+     */
     private record Shape(Class<?> type, MethodHandle[] accessors, Class<?>[] classes, Type[] generics,
                          MethodHandle constructor) {
     }
@@ -66,11 +69,14 @@ final class EventCodec {
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         try {
             for (int i = 0; i < components.length; i++) {
-                accessors[i] = lookup.unreflect(components[i].getAccessor());
+                accessors[i] = lookup.unreflect(components[i].getAccessor())
+                        .asType(MethodType.methodType(Object.class, Object.class));
                 classes[i] = components[i].getType();
                 generics[i] = components[i].getGenericType();
             }
-            MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class, classes));
+            MethodHandle constructor = lookup.findConstructor(type, MethodType.methodType(void.class, classes))
+                    .asSpreader(Object[].class, classes.length)
+                    .asType(MethodType.methodType(Object.class, Object[].class));
             Shape shape = new Shape(type, accessors, classes, generics, constructor);
             SHAPES.put(type, shape);
             for (int i = 0; i < classes.length; i++) {
@@ -92,7 +98,7 @@ final class EventCodec {
         Shape shape = SHAPES.get(record.getClass());
         try {
             for (int i = 0; i < shape.accessors.length; i++) {
-                writeValue(out, shape.classes[i], shape.generics[i], shape.accessors[i].invoke(record));
+                writeValue(out, shape.classes[i], shape.generics[i], (Object) shape.accessors[i].invokeExact(record));
             }
         } catch (IOException | RuntimeException e) {
             throw e;
@@ -108,7 +114,7 @@ final class EventCodec {
             values[i] = readValue(in, shape.classes[i], shape.generics[i]);
         }
         try {
-            return shape.constructor.invokeWithArguments(values);
+            return (Object) shape.constructor.invokeExact(values);
         } catch (RuntimeException e) {
             throw e;
         } catch (Throwable e) {

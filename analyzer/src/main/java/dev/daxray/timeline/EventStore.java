@@ -19,17 +19,23 @@ import dev.daxray.events.Event;
 
 /**
  * Events to be handed out in timeline order ({@link Event#compareTo}; events that compare equal keep the
- * order they were added in), in bounded memory: up to {@link #RUN} events are kept and sorted in memory;
+ * order they were added in), in bounded memory: up to {@link #RUN} events (a sixteenth of the heap) are
+ * kept and sorted in memory;
  * beyond that each full batch is sorted and written to a temporary file (a run), and reading merges the
  * runs. At most {@link #FAN_IN} runs are merged at once (more are first merged into one), so open files
  * stay few. Small inputs never touch the disk.
  */
 final class EventStore implements AutoCloseable {
 
-    /** Events kept in memory before a run is written. */
-    static final int RUN = 32_768;
+    /**
+     * Events kept in memory before a run is written: as many as fit in a sixteenth of the heap at about
+     * 512 bytes an event, between 4,096 and 262,144 (32,768 with {@code -Xmx256m}).
+     */
+    static final int RUN = (int) Math.max(4_096, Math.min(262_144, Runtime.getRuntime().maxMemory() / 16 / 512));
     /** Runs merged at once. */
     static final int FAN_IN = 64;
+    /** Read buffer per run while merging. */
+    private static final int BUFFER = 16 * 1024;
 
     private final int runSize;
     private final List<Event> buffer = new ArrayList<>();
@@ -161,7 +167,7 @@ final class EventStore implements AutoCloseable {
         List<DataInputStream> open = new ArrayList<>();
         try {
             for (int i = 0; i < files.size(); i++) {
-                DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(files.get(i)), 1 << 16));
+                DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(files.get(i)), BUFFER));
                 open.add(in);
                 Cursor c = new Cursor(i, in, null);
                 if (c.advance()) {

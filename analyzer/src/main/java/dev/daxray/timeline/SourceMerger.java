@@ -91,7 +91,11 @@ final class SourceMerger implements Consumer<Event> {
         List<Object> key = key(event);
         Long micros = event.origin().micros();
         if (key == null || micros == null) {
-            waiting.add(new Slot(order++, null, event));
+            if (waiting.isEmpty()) {
+                out.accept(event);      // nothing waits before it, and nothing can change it
+            } else {
+                waiting.add(new Slot(order++, null, event));
+            }
             return;
         }
         Deque<Slot> candidates = recent.get(key);

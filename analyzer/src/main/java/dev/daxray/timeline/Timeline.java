@@ -163,17 +163,21 @@ public record Timeline(List<Event> events, List<InputSummary> inputs, AddressMap
                 throw new IllegalStateException("a timeline stream is read once");
             }
             used = true;
-            SourceMerger merger = new SourceMerger(sink);
+            // reports of one event are merged across inputs only: one input needs no merger
+            SourceMerger merger = inputs.size() > 1 ? new SourceMerger(sink) : null;
+            Consumer<Event> out = merger != null ? merger : sink::accept;
             if (!aligned.reorders()) {
-                store.forEach(e -> merger.accept(aligned.apply(facts.oneHost(e))));
+                store.forEach(e -> out.accept(aligned.apply(facts.oneHost(e))));
             } else {
                 // derived monotonic times move wall-clock lines: sort again
                 try (EventStore sorted = new EventStore()) {
                     store.forEach(e -> sorted.add(aligned.apply(facts.oneHost(e))));
-                    sorted.forEach(merger);
+                    sorted.forEach(out);
                 }
             }
-            merger.finish();
+            if (merger != null) {
+                merger.finish();
+            }
         }
 
         @Override
