@@ -43,8 +43,8 @@ best_of() {
 import json, sys
 d = json.load(open(sys.argv[1]))
 i = d["incidents"]
-print("%d incident(s), %s evidence lines, %s events read" % (len(i), "+".join(str(x["evidenceCount"]) for x in i),
-      sum(x["events"] for x in d["inputs"])))' "$out/best.txt")
+print("%d incident(s), %d evidence lines (largest %d), %d events read" % (len(i), sum(x["evidenceCount"] for x in i),
+      max([x["evidenceCount"] for x in i] or [0]), sum(x["events"] for x in d["inputs"])))' "$out/best.txt")
   fi
   printf '%-22s %s %s %s %s\n' "$name" "${best:-fail}" "${rss:-0}" "${cpu:-0}" "$what"
 }

@@ -29,7 +29,6 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import dev.daxray.capture.CaptureInput;
 import dev.daxray.capture.Decompression;
 import dev.daxray.capture.Inputs;
-import dev.daxray.events.Event;
 import dev.daxray.events.Origin;
 import dev.daxray.families.Families;
 import dev.daxray.incidents.Incident;
