@@ -44,13 +44,6 @@ public final class IncidentBuilder implements Engine.Listener {
     private final MergeIndex index = new MergeIndex();
     private final List<IncidentDraft> drafts = new ArrayList<>();
 
-    /** Builds the incidents of {@code findings} (suppression already applied), placed with {@code addresses}. */
-    public static List<Built> build(List<Finding> findings, AddressMap addresses) {
-        IncidentBuilder builder = new IncidentBuilder();
-        findings.forEach(builder::kept);
-        return builder.build(addresses, Map.of());
-    }
-
     @Override
     public void kept(Finding finding) {
         Long start = finding.start().micros();

@@ -103,7 +103,7 @@ public final class Engine {
     }
 
     /** One streaming run. Not thread-safe; single use. */
-    public final class Session implements RuleMatcher.Sink {
+    public final class Session {
 
         /** Listings of one media error (a region's and a namespace's) are one event for suppression. */
         private static final int SAME_RANGE_LIMIT = 65_536;
@@ -119,8 +119,25 @@ public final class Engine {
         private boolean finished;
 
         private Session(Listener listener) {
+            RuleMatcher.Sink sink = new RuleMatcher.Sink() {
+                @Override
+                public void found(Finding finding, Outcome outcome) {
+                    concluded.addLast(finding);
+                    suppression.found(finding, outcome);
+                }
+
+                @Override
+                public void nearMiss(NearMiss miss) {
+                    nearMisses.add(miss);
+                }
+
+                @Override
+                public void moved(Outcome outcome, Outcome.State state) {
+                    suppression.moved(outcome, state);
+                }
+            };
             for (BoundRule rule : rules.rules()) {
-                RuleMatcher m = new RuleMatcher(rule, this);
+                RuleMatcher m = new RuleMatcher(rule, sink);
                 matchers.add(m);
                 for (BoundStep step : rule.steps()) {
                     add(step.pattern(), m);
@@ -186,22 +203,6 @@ public final class Engine {
                 counters.put(m.rule().name(), new java.util.EnumMap<>(m.counters()));
             }
             return new Result(List.of(), List.of(), nearMisses, counters);
-        }
-
-        @Override
-        public void found(Finding finding, Outcome outcome) {
-            concluded.addLast(finding);
-            suppression.found(finding, outcome);
-        }
-
-        @Override
-        public void nearMiss(NearMiss miss) {
-            nearMisses.add(miss);
-        }
-
-        @Override
-        public void moved(Outcome outcome, Outcome.State state) {
-            suppression.moved(outcome, state);
         }
 
         /** A boot (or the input) ended: layer by layer, so findings concluded at the end reach later layers. */
