@@ -102,6 +102,14 @@ class RuleSpecTest {
         assertEquals(List.of(), missing);
     }
 
+    /** The rule language has no shared definitions: the two crash-after-removal rules keep one crash condition. */
+    @Test
+    void theCrashAfterRemovalRulesShareOneCrashCondition() {
+        String loss = SHIPPED.rule("crash-after-pmem-loss").orElseThrow().steps().get(1).pattern().text();
+        String removal = SHIPPED.rule("crash-after-device-removal").orElseThrow().steps().get(1).pattern().text();
+        assertEquals(loss, removal);
+    }
+
     static String finding(Finding f) {
         return f.rule().name() + " " + f.events().stream().map(e -> Long.toString(e.origin().line()))
                 .collect(Collectors.joining(","));
