@@ -18,6 +18,7 @@ import dev.daxray.rules.RuleLoader;
 import dev.daxray.rules.RuleSet;
 import dev.daxray.rules.Severity;
 import dev.daxray.timeline.InputSummary;
+import dev.daxray.timeline.ReadListener;
 import dev.daxray.timeline.Timeline;
 
 import picocli.CommandLine.Command;
@@ -98,27 +99,32 @@ public final class TriageCommand implements Callable<Integer> {
             }
         });
         Inputs.Expansion expansion = Inputs.expand(inputs.paths, stdin);
-        Timeline timeline = Timeline.read(expansion.inputs(), inputs.scanOptions());
-        RuleSet rules = RulesCommand.loaded(loading);
-        Triage.Result result = Triage.run(timeline.events(), rules, min, timeline.addresses(), timeline.clockNotes());
+        Triage.Result result;
+        List<InputSummary> read;
+        RuleSet rules;
+        try (Timeline.Stream timeline = Timeline.stream(expansion.inputs(), inputs.scanOptions(), ReadListener.NONE)) {
+            rules = RulesCommand.loaded(loading);   // read the inputs first: the rules load on the other core meanwhile
+            result = Triage.run(timeline, rules, min, null);
+            read = timeline.inputs();
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
-            List<TriageInput> summaries = timeline.inputs().stream()
+            List<TriageInput> summaries = read.stream()
                     .map(s -> new TriageInput(s.file(), s.format(), s.lines(), s.events(), s.unparsed(), s.buckets(),
                             s.notes())).toList();
             IncidentJson.write(new BufferedWriter(out), summaries, result, explain);
         } else if (format == Format.openmetrics) {
-            out.print(TriageMetrics.write(result.incidents(), timeline.inputs().stream().mapToLong(InputSummary::lines).sum(),
-                    timeline.inputs().stream().mapToLong(InputSummary::unparsed).sum(), java.time.Instant.now()));
+            out.print(TriageMetrics.write(result.incidents(), read.stream().mapToLong(InputSummary::lines).sum(),
+                    read.stream().mapToLong(InputSummary::unparsed).sum(), java.time.Instant.now()));
         } else {
             new IncidentText(out, useColour()).write(result, explain);
         }
         out.flush();
         if (!inputs.quiet) {
-            InputReport.print(spec.commandLine().getErr(), expansion, timeline.inputs());
+            InputReport.print(spec.commandLine().getErr(), expansion, read);
         }
         rules.abandonedRegexes().forEach(line -> spec.commandLine().getErr().println("daxray: " + line));
-        boolean ioError = !expansion.problems().isEmpty() || timeline.inputs().stream().anyMatch(InputSummary::failed);
+        boolean ioError = !expansion.problems().isEmpty() || read.stream().anyMatch(InputSummary::failed);
         if (ioError) {
             return ExitCodes.USAGE_OR_IO;
         }

@@ -72,7 +72,7 @@ final class ServeFixture implements AutoCloseable {
     static FleetIncident hostile(int n, String host, String time) {
         Incident i = new Incident("bad" + n, "fp-" + HOST, HOSTILE_KIND, List.of(HOSTILE_KIND, "label-" + COMM), "critical",
                 "Oops in " + COMM + " " + EVIDENCE, "summary " + EVIDENCE + "\nsecond line " + KERNEL, host, 0, KERNEL,
-                new BigDecimal("12.5"), new BigDecimal("13.0"), "clock " + HOST, List.of("0x1234" + n), List.of("0x1234" + n + "000"),
+                new BigDecimal("12.5"), new BigDecimal("13.0"), "clock " + HOST, List.of("0x1234" + n), null, null, List.of("0x1234" + n + "000"),
                 List.of(new Incident.Location("0x1234" + n, "0x1234" + n + "000", "namespace-" + KERNEL, "region0", 8L, 16L,
                         new Incident.Badblock("pmem-" + COMM, 8, 1), true, null)),
                 List.of("pmem-" + KERNEL), List.of("xfs (" + COMM + ")"), List.of(new Incident.Process(COMM, 4242 + n)),
@@ -86,7 +86,7 @@ final class ServeFixture implements AutoCloseable {
         String host = String.format("filler-%02d", n);
         Incident i = new Incident("soft" + n, "fp-soft", "soft-offline", List.of("soft-offline"), "low",
                 "Soft offline of pfn 0x5000" + n, "memory_failure soft-offlined a page", host, 0, "6.1.0-26-amd64",
-                new BigDecimal("100.0"), new BigDecimal("100.0"), null, List.of("0x5000" + n), List.of(), List.of(), List.of(),
+                new BigDecimal("100.0"), new BigDecimal("100.0"), null, List.of("0x5000" + n), null, null, List.of(), List.of(), List.of(),
                 List.of(), List.of(), List.of(new Incident.Evidence("dmesg", 7, "soft offline: 0x5000" + n + ": page migration succeeded")),
                 1, "Nothing to do.");
         return new FleetIncident(i, host, Instant.parse("2026-10-01T00:00:00Z").plusSeconds(3600L * n).toEpochMilli(), "log",
