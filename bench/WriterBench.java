@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.daxray.fleet.BundleReader;
+import dev.daxray.fleet.BundleRecord;
 import dev.daxray.fleet.FleetIncident;
 import dev.daxray.fleet.FleetJson;
 import dev.daxray.fleet.HostBundle;
 import dev.daxray.fleet.HostResult;
 import dev.daxray.fleet.HostTriage;
-import dev.daxray.index.BundleRecord;
 import dev.daxray.index.IncidentIndex;
 import dev.daxray.rules.RuleLoader;
 
@@ -31,7 +31,7 @@ public final class WriterBench {
         int commitEvery = args.length > 3 ? Integer.parseInt(args[3]) : 64;
         Path sample = Path.of(System.getProperty("samples", "samples"), "dax-poison-consumed-6x");
         BundleReader.Outcome outcome = HostTriage.read(new HostBundle("sample", sample, 0),
-                HostTriage.Settings.of(RuleLoader.shipped()), k -> false, n -> { });
+                HostTriage.Settings.of(RuleLoader.shipped(), IncidentIndex.FORMAT), k -> false, n -> { });
         String template = FleetJson.write(outcome.incidents().get(0));
         if (Files.exists(out)) {
             throw new IllegalArgumentException(out + " exists");

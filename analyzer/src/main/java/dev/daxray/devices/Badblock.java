@@ -6,7 +6,7 @@ import java.util.List;
  * One entry of an ndctl {@code badblocks} list: a media error range in 512-byte sectors.
  *
  * <p>What {@code offset} counts from depends on where the list was printed and on the namespace's
- * mode (reference §1.7); {@code dev.daxray.address.AddressMap} resolves it.
+ * mode (reference §1.7); the address map (AddressMap) resolves it.
  *
  * @param device the namespace or region whose list holds it; null for an {@code inject-error
  *               --status} list whose namespace the capture does not name

@@ -6,7 +6,7 @@ import dev.daxray.events.Hex;
 
 /**
  * Where a listed badblock sits in physical memory, when the bundle says. Implemented by
- * {@code dev.daxray.address.AddressMap}; {@link #NONE} knows no base addresses.
+ * the address map (AddressMap); {@link #NONE} knows no base addresses.
  */
 @FunctionalInterface
 public interface BadblockLocator {

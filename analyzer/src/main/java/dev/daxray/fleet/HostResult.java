@@ -8,7 +8,6 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import dev.daxray.index.BundleRecord;
 
 /**
  * One host bundle read into the index's terms: its record (content key, host, source, problems)

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.function.LongConsumer;
 import java.util.function.Predicate;
 
-import dev.daxray.index.IncidentIndex;
 import dev.daxray.rules.RuleLoader;
 import dev.daxray.rules.RuleSet;
 
@@ -25,13 +24,16 @@ public final class HostTriage {
      * The rules a fleet is read with, and what the bundle keys depend on besides content.
      *
      * @param rules  the compiled rules
-     * @param digest SHA-256 of the index format and every rule file's name and text
+     * @param digest SHA-256 of the output format and every rule file's name and text
      */
     public record Settings(RuleSet rules, String digest) {
 
-        /** Compiles {@code texts} and digests them. */
-        public static Settings of(List<RuleLoader.RuleText> texts) {
-            return new Settings(RuleLoader.load(texts), HostTriage.digest(texts));
+        /**
+         * Compiles {@code texts} and digests them with {@code outputFormat}, the layout version of
+         * what the incidents are written to (the index's), so a new layout reads every bundle again.
+         */
+        public static Settings of(List<RuleLoader.RuleText> texts, String outputFormat) {
+            return new Settings(RuleLoader.load(texts), HostTriage.digest(texts, outputFormat));
         }
     }
 
@@ -48,11 +50,11 @@ public final class HostTriage {
         return BundleReader.read(bundle, new BundleReader.Context(settings.rules(), settings.digest(), alreadyDone, bytesRead));
     }
 
-    /** What bundle keys depend on besides content: the rules and the index layout. */
-    public static String digest(List<RuleLoader.RuleText> texts) {
+    /** What bundle keys depend on besides content: the rules and the output's layout. */
+    public static String digest(List<RuleLoader.RuleText> texts, String outputFormat) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            md.update(("index-format " + IncidentIndex.FORMAT + "\n").getBytes(StandardCharsets.UTF_8));
+            md.update(("index-format " + outputFormat + "\n").getBytes(StandardCharsets.UTF_8));
             for (RuleLoader.RuleText t : texts) {
                 md.update((t.name() + "\n" + t.text() + "\n").getBytes(StandardCharsets.UTF_8));
             }

@@ -19,6 +19,7 @@ import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
 
 import dev.daxray.events.Hex;
+import dev.daxray.fleet.BundleRecord;
 import dev.daxray.fleet.FleetIncident;
 import dev.daxray.fleet.FleetJson;
 import dev.daxray.incidents.Incident;

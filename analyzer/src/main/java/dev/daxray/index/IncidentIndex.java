@@ -43,6 +43,7 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
+import dev.daxray.fleet.BundleRecord;
 import dev.daxray.fleet.FleetIncident;
 import dev.daxray.fleet.FleetJson;
 import dev.daxray.rules.Severity;

@@ -25,6 +25,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.LockObtainFailedException;
 import org.apache.lucene.store.NoLockFactory;
 
+import dev.daxray.fleet.BundleRecord;
 import dev.daxray.fleet.FleetJson;
 
 /**

@@ -134,9 +134,6 @@ public record Finding(BoundRule rule, List<Object> key, List<Fact> evidence, Map
         return fieldOfEvents(name);
     }
 
-    /** Fields of {@code {incident.*}} references in titles and summaries. */
-    public static final List<String> INCIDENT_FIELDS = IncidentView.FIELDS;
-
     /**
      * Renders one of this finding's templates. {@code {incident.*}} references read {@code incident}, the
      * incident this finding is the primary of (at match time, the finding alone): {@code processes}

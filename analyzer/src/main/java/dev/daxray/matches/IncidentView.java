@@ -2,6 +2,8 @@ package dev.daxray.matches;
 
 import java.util.List;
 
+import dev.daxray.rules.FindingSchema;
+
 /**
  * What {@code {incident.*}} references in titles and summaries read: the incident a finding is the
  * primary of, or at match time the finding alone ({@link EventTally#of(Finding)}).
@@ -9,7 +11,7 @@ import java.util.List;
 public interface IncidentView {
 
     /** Fields of {@code {incident.*}} references. */
-    List<String> FIELDS = List.of("processes", "pfns", "pages", "devices", "filesystems", "findings", "evidence");
+    List<String> FIELDS = FindingSchema.INCIDENT_FIELDS;
 
     /** Processes signalled, as {@code comm:pid}, in the order the evidence first names them. */
     Names processes();

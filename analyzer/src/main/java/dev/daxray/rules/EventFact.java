@@ -7,7 +7,7 @@ import dev.daxray.events.Origin;
 /**
  * An event seen by the rules. Bound rules read its fields through the schema's readers directly. The
  * engine's implementation also carries what has to follow the event while matches hold it
- * ({@code dev.daxray.matches.HeldEvent}).
+ * (the matcher's HeldEvent).
  */
 public interface EventFact extends Fact {
 

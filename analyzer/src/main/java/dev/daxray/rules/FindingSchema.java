@@ -2,6 +2,7 @@ package dev.daxray.rules;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.daxray.events.EventSchema;
@@ -17,6 +18,10 @@ public final class FindingSchema {
     }
 
     public static final Map<String, Class<?>> FIELDS;
+
+    /** Fields of {@code {incident.*}} references in templates: what the incident has gathered. */
+    public static final List<String> INCIDENT_FIELDS =
+            List.of("processes", "pfns", "pages", "devices", "filesystems", "findings", "evidence");
 
     static {
         Map<String, Class<?>> fields = new LinkedHashMap<>();

@@ -215,10 +215,10 @@ public final class RuleBinder {
                             + ref.field() + "]" + DidYouMean.hint(ref.field(), candidates));
                 }
             } else if ("incident".equals(ref.alias())) {
-                if (!dev.daxray.matches.Finding.INCIDENT_FIELDS.contains(ref.field())) {
+                if (!FindingSchema.INCIDENT_FIELDS.contains(ref.field())) {
                     problem(pos, "unknown reference [{" + ref.raw() + "}]: an incident has "
-                            + String.join(", ", dev.daxray.matches.Finding.INCIDENT_FIELDS)
-                            + DidYouMean.hint(ref.field(), dev.daxray.matches.Finding.INCIDENT_FIELDS));
+                            + String.join(", ", FindingSchema.INCIDENT_FIELDS)
+                            + DidYouMean.hint(ref.field(), FindingSchema.INCIDENT_FIELDS));
                 }
             } else {
                 BoundStep step = aliases.get(ref.alias());

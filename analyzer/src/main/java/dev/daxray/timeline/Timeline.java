@@ -20,8 +20,8 @@ import dev.daxray.events.Event;
 import dev.daxray.events.Origin;
 import dev.daxray.events.Pmem;
 import dev.daxray.events.Reorigin;
-import dev.daxray.families.Families;
 import dev.daxray.families.Family;
+import dev.daxray.families.shipped.Families;
 import dev.daxray.records.KeywordPrefilter;
 
 /**

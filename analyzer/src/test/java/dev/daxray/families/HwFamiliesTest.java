@@ -19,6 +19,7 @@ import dev.daxray.families.fs.FsFamily;
 import dev.daxray.families.ghes.GhesFamily;
 import dev.daxray.families.nvdimm.NvdimmFamily;
 import dev.daxray.families.pat.PatFamily;
+import dev.daxray.families.shipped.Families;
 import dev.daxray.families.storage.StorageFamily;
 
 /** The hardware / filesystem / storage families together: order, robustness, keyword contract. */

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.daxray.fleet.BundleRecord;
 import dev.daxray.fleet.FleetIncident;
 import dev.daxray.incidents.Incident;
 

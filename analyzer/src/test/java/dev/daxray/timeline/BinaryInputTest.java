@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.daxray.capture.Binary;
 import dev.daxray.capture.CaptureInput;
-import dev.daxray.families.Families;
+import dev.daxray.families.shipped.Families;
 
 /** Binary data is told from text before any parser sees it, and its lines are counted, never dropped. */
 class BinaryInputTest {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import dev.daxray.fleet.Batch;
+import dev.daxray.batch.Batch;
 import dev.daxray.fleet.BundleReader;
 import dev.daxray.fleet.FleetIncident;
 import dev.daxray.fleet.FleetScanner;
@@ -93,7 +93,7 @@ public final class BatchCommand implements Callable<Integer> {
             throw Cli.usageError(spec, "--commit-every must be at least 1, not ["
                     + commitEvery + "]");
         }
-        HostTriage.Settings settings = HostTriage.Settings.of(RulesCommand.texts(ruleDirs));
+        HostTriage.Settings settings = HostTriage.Settings.of(RulesCommand.texts(ruleDirs), IncidentIndex.FORMAT);
         FleetScanner.Scan scan = FleetScanner.scan(fleets, index);
         scan.problems().forEach(p -> err.println("daxray: " + Untrusted.terminal(p)));
         long started = System.nanoTime();

@@ -3,7 +3,7 @@ package dev.daxray.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicLong;
 
-import dev.daxray.fleet.Batch;
+import dev.daxray.batch.Batch;
 import dev.daxray.fleet.BundleReader;
 import dev.daxray.output.Untrusted;
 

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.daxray.capture.Inputs;
-import dev.daxray.families.Families;
+import dev.daxray.families.shipped.Families;
 import dev.daxray.output.EventJsonWriter;
 import dev.daxray.output.EventTextWriter;
 import dev.daxray.timeline.InputSummary;

@@ -4,8 +4,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 import dev.daxray.events.EventSchema;
-import dev.daxray.families.Families;
 import dev.daxray.families.Family;
+import dev.daxray.families.shipped.Families;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -19,9 +19,9 @@ import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
 
 import dev.daxray.capture.Inputs;
+import dev.daxray.fleet.BundleRecord;
 import dev.daxray.fleet.FleetScanner;
 import dev.daxray.fleet.HostBundle;
-import dev.daxray.index.BundleRecord;
 import dev.daxray.index.IncidentIndex;
 
 /**

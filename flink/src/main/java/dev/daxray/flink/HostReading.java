@@ -22,6 +22,7 @@ import dev.daxray.fleet.BundleReader;
 import dev.daxray.fleet.HostBundle;
 import dev.daxray.fleet.HostResult;
 import dev.daxray.fleet.HostTriage;
+import dev.daxray.index.IncidentIndex;
 import dev.daxray.rules.RuleLoader;
 
 /**
@@ -46,7 +47,8 @@ final class HostReading implements Serializable {
 
     HostRead read(BundleSplit split) {
         if (settings == null) {
-            settings = HostTriage.Settings.of(rules.stream().map(r -> new RuleLoader.RuleText(r[0], r[1])).toList());
+            settings = HostTriage.Settings.of(rules.stream().map(r -> new RuleLoader.RuleText(r[0], r[1])).toList(),
+                    IncidentIndex.FORMAT);
         }
         if (split.local()) {
             return read(new HostBundle(split.name(), Path.of(split.location()), split.bytes()));

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.daxray.cli.Cli;
+import dev.daxray.fleet.BundleRecord;
 import dev.daxray.fleet.FleetJson;
-import dev.daxray.index.BundleRecord;
 import dev.daxray.index.IncidentIndex;
 import dev.daxray.index.SearchRequest;
 import dev.daxray.index.SearchResult;

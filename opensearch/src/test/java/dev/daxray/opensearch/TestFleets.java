@@ -6,7 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-import dev.daxray.fleet.Batch;
+import dev.daxray.batch.Batch;
 import dev.daxray.fleet.FleetScanner;
 import dev.daxray.fleet.HostTriage;
 import dev.daxray.index.IncidentIndex;
@@ -48,7 +48,7 @@ public final class TestFleets {
 
     /** Indexes fleets as daxray batch does, with the shipped rules. */
     public static void batch(Path index, Path... fleets) throws IOException {
-        HostTriage.Settings settings = HostTriage.Settings.of(RuleLoader.shipped());
+        HostTriage.Settings settings = HostTriage.Settings.of(RuleLoader.shipped(), IncidentIndex.FORMAT);
         try (IncidentIndex idx = IncidentIndex.openForWriting(index)) {
             Batch.run(FleetScanner.scan(List.of(fleets), index).bundles(), idx, settings.rules(), settings.digest(),
                     Batch.Options.defaults(2), Batch.Listener.NONE);

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import dev.daxray.fleet.Batch;
+import dev.daxray.batch.Batch;
 import dev.daxray.fleet.FleetIncident;
 import dev.daxray.fleet.FleetScanner;
 import dev.daxray.fleet.HostTriage;
@@ -48,7 +48,7 @@ final class ServeFixture implements AutoCloseable {
 
     ServeFixture(Path dir) throws IOException {
         this.index = dir.resolve("idx");
-        HostTriage.Settings settings = HostTriage.Settings.of(RuleLoader.shipped());
+        HostTriage.Settings settings = HostTriage.Settings.of(RuleLoader.shipped(), IncidentIndex.FORMAT);
         try (IncidentIndex idx = IncidentIndex.openForWriting(index)) {
             Batch.run(FleetScanner.scan(List.of(root().resolve("samples/fleet")), index).bundles(), idx, settings.rules(),
                     settings.digest(), Batch.Options.defaults(2), Batch.Listener.NONE);

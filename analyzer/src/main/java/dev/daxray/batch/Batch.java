@@ -1,4 +1,4 @@
-package dev.daxray.fleet;
+package dev.daxray.batch;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -12,6 +12,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.daxray.fleet.BundleReader;
+import dev.daxray.fleet.FleetIncident;
+import dev.daxray.fleet.HostBundle;
 import dev.daxray.index.IncidentIndex;
 import dev.daxray.rules.RuleSet;
 

@@ -1,7 +1,8 @@
-package dev.daxray.families;
+package dev.daxray.families.shipped;
 
 import java.util.List;
 
+import dev.daxray.families.Family;
 import dev.daxray.families.crash.CrashFamily;
 import dev.daxray.families.edac.EdacFamily;
 import dev.daxray.families.fs.FsFamily;

@@ -1,4 +1,4 @@
-package dev.daxray.index;
+package dev.daxray.fleet;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
