@@ -1,6 +1,5 @@
 package dev.daxray.rules;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -11,10 +10,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
-import java.util.regex.PatternSyntaxException;
 
 import dev.daxray.events.EventSchema;
-import dev.daxray.events.Hex;
 
 /**
  * Binds parsed rules against the {@link EventSchema}: resolves event types, fields, finding kinds,
@@ -27,6 +24,8 @@ public final class RuleBinder {
     private final EventSchema schema = EventSchema.get();
     private final List<Problem> problems = new ArrayList<>();
     private final List<RuleSet.Regex> regexes = new ArrayList<>();
+    private final ConditionBinder conditions = new ConditionBinder(problems, regexes);
+    private final Map<String, Fields> fieldsCache = new HashMap<>();
 
     private RuleBinder() {
     }
@@ -94,41 +93,12 @@ public final class RuleBinder {
                         + first.pos().location());
             }
         }
-        Severity severity = Severity.INFO;
-        Ast.SeverityClause sev = (Ast.SeverityClause) seen.get(Ast.SeverityClause.class);
-        if (sev == null) {
-            problem(rule.name().pos(), "rule [" + name + "] has no severity; add 'severity <level>' with one of: "
-                    + String.join(", ", Severity.labels()));
-        } else {
-            Optional<Severity> parsed = Severity.parse(sev.level().value());
-            if (parsed.isEmpty()) {
-                problem(sev.level().pos(), "unknown severity [" + sev.level().value() + "]; expected one of: "
-                        + String.join(", ", Severity.labels()) + DidYouMean.hint(sev.level().value(), Severity.labels()));
-            } else {
-                severity = parsed.get();
-            }
-        }
+        Severity severity = severity(rule, (Ast.SeverityClause) seen.get(Ast.SeverityClause.class));
         int rank = seen.get(Ast.RankClause.class) instanceof Ast.RankClause r ? r.rank() : 0;
         List<String> labels = seen.get(Ast.LabelsClause.class) instanceof Ast.LabelsClause l
                 ? l.labels().stream().map(Ast.Name::value).toList() : List.of();
-        List<String> suppress = new ArrayList<>();
-        if (seen.get(Ast.SuppressClause.class) instanceof Ast.SuppressClause s) {
-            for (Ast.Name k : s.kinds()) {
-                if (!kinds.contains(k.value())) {
-                    problem(k.pos(), "unknown kind [" + k.value() + "] in suppress" + DidYouMean.hint(k.value(), kinds));
-                }
-                suppress.add(k.value());
-            }
-        }
-        List<String> keyNames = new ArrayList<>();
-        if (seen.get(Ast.ByClause.class) instanceof Ast.ByClause by) {
-            for (Ast.Name key : by.keys()) {
-                if (keyNames.contains(key.value())) {
-                    problem(key.pos(), "key [" + key.value() + "] is listed twice");
-                }
-                keyNames.add(key.value());
-            }
-        }
+        List<String> suppress = suppressed((Ast.SuppressClause) seen.get(Ast.SuppressClause.class), kinds);
+        List<String> keyNames = keyNames((Ast.ByClause) seen.get(Ast.ByClause.class));
         Ast.PatternClause pattern = (Ast.PatternClause) seen.get(Ast.PatternClause.class);
         if (pattern == null) {
             problem(rule.name().pos(), "rule [" + name + "] has no pattern; add 'sequence within <duration> { ... }'"
@@ -136,8 +106,72 @@ public final class RuleBinder {
             return null;
         }
         Set<String> reads = new LinkedHashSet<>();
-        List<BoundStep> steps = new ArrayList<>();
         Map<String, BoundStep> aliases = new LinkedHashMap<>();
+        List<BoundStep> steps = steps(name, pattern, keyNames, kinds, reads, aliases);
+        checkShape(name, pattern, steps);
+        BoundPattern until = pattern.until().map(u -> bindPattern(u, keyNames, true, kinds, reads)).orElse(null);
+        Long window = pattern.window().map(Ast.Duration::micros).orElse(null);
+        String windowText = pattern.window().map(Ast.Duration::text).orElse(null);
+
+        String defaultTitle = kind + (keyNames.isEmpty() ? "" : " at " + String.join(", ",
+                keyNames.stream().map(k -> k + " {" + k + "}").toList()));
+        Template title = text(texts.get(Ast.TextField.TITLE), defaultTitle, "default-title", keyNames, aliases, steps);
+        Template summary = text(texts.get(Ast.TextField.SUMMARY), "", "no-summary", keyNames, aliases, steps);
+        Template advice = text(texts.get(Ast.TextField.ADVICE), "", "no-advice", keyNames, aliases, steps);
+        BoundRule bound = new BoundRule(rule.pos(), name, kind, severity, rank, labels, suppress, keyNames,
+                pattern.shape(), window, windowText, until, steps, title, summary, advice, 0);
+        if (!bound.stateless() && window == null && until == null) {
+            problem(pattern.pos(), "rule [" + name + "] keeps partial matches but is unbounded; add 'within <duration>'"
+                    + " or 'until <pattern>' after '" + pattern.shape().keyword() + "'");
+        }
+        return new Draft(bound, rule, reads);
+    }
+
+    private Severity severity(Ast.Rule rule, Ast.SeverityClause clause) {
+        if (clause == null) {
+            problem(rule.name().pos(), "rule [" + rule.name().value() + "] has no severity; add 'severity <level>' with one of: "
+                    + String.join(", ", Severity.labels()));
+            return Severity.INFO;
+        }
+        Optional<Severity> parsed = Severity.parse(clause.level().value());
+        if (parsed.isEmpty()) {
+            problem(clause.level().pos(), "unknown severity [" + clause.level().value() + "]; expected one of: "
+                    + String.join(", ", Severity.labels()) + DidYouMean.hint(clause.level().value(), Severity.labels()));
+            return Severity.INFO;
+        }
+        return parsed.get();
+    }
+
+    private List<String> suppressed(Ast.SuppressClause clause, Set<String> kinds) {
+        List<String> suppress = new ArrayList<>();
+        if (clause != null) {
+            for (Ast.Name k : clause.kinds()) {
+                if (!kinds.contains(k.value())) {
+                    problem(k.pos(), "unknown kind [" + k.value() + "] in suppress" + DidYouMean.hint(k.value(), kinds));
+                }
+                suppress.add(k.value());
+            }
+        }
+        return suppress;
+    }
+
+    private List<String> keyNames(Ast.ByClause by) {
+        List<String> keyNames = new ArrayList<>();
+        if (by != null) {
+            for (Ast.Name key : by.keys()) {
+                if (keyNames.contains(key.value())) {
+                    problem(key.pos(), "key [" + key.value() + "] is listed twice");
+                }
+                keyNames.add(key.value());
+            }
+        }
+        return keyNames;
+    }
+
+    /** The pattern's steps, bound; named steps go into {@code aliases}. */
+    private List<BoundStep> steps(String name, Ast.PatternClause pattern, List<String> keyNames, Set<String> kinds,
+                                  Set<String> reads, Map<String, BoundStep> aliases) {
+        List<BoundStep> steps = new ArrayList<>();
         for (int i = 0; i < pattern.steps().size(); i++) {
             Ast.Step step = pattern.steps().get(i);
             BoundPattern bp = bindPattern(step.pattern(), keyNames, false, kinds, reads);
@@ -158,29 +192,14 @@ public final class RuleBinder {
             }
             steps.add(bs);
         }
-        checkShape(name, pattern, steps);
-        BoundPattern until = pattern.until().map(u -> bindPattern(u, keyNames, true, kinds, reads)).orElse(null);
-        Long window = pattern.window().map(Ast.Duration::micros).orElse(null);
-        String windowText = pattern.window().map(Ast.Duration::text).orElse(null);
+        return steps;
+    }
 
-        Ast.TextClause titleClause = texts.get(Ast.TextField.TITLE);
-        String defaultTitle = kind + (keyNames.isEmpty() ? "" : " at " + String.join(", ",
-                keyNames.stream().map(k -> k + " {" + k + "}").toList()));
-        Template title = template(titleClause == null ? defaultTitle : titleClause.text(),
-                titleClause == null ? Pos.synthetic("default-title") : titleClause.pos(), keyNames, aliases, steps);
-        Template summary = template(texts.containsKey(Ast.TextField.SUMMARY) ? texts.get(Ast.TextField.SUMMARY).text() : "",
-                texts.containsKey(Ast.TextField.SUMMARY) ? texts.get(Ast.TextField.SUMMARY).pos() : Pos.synthetic("no-summary"),
-                keyNames, aliases, steps);
-        Template advice = template(texts.containsKey(Ast.TextField.ADVICE) ? texts.get(Ast.TextField.ADVICE).text() : "",
-                texts.containsKey(Ast.TextField.ADVICE) ? texts.get(Ast.TextField.ADVICE).pos() : Pos.synthetic("no-advice"),
-                keyNames, aliases, steps);
-        BoundRule bound = new BoundRule(rule.pos(), name, kind, severity, rank, labels, suppress, keyNames,
-                pattern.shape(), window, windowText, until, steps, title, summary, advice, 0);
-        if (!bound.stateless() && window == null && until == null) {
-            problem(pattern.pos(), "rule [" + name + "] keeps partial matches but is unbounded; add 'within <duration>'"
-                    + " or 'until <pattern>' after '" + pattern.shape().keyword() + "'");
-        }
-        return new Draft(bound, rule, reads);
+    /** A title, summary or advice: the clause's template, or {@code fallback} when the rule has none. */
+    private Template text(Ast.TextClause clause, String fallback, String fallbackName, List<String> keyNames,
+                          Map<String, BoundStep> aliases, List<BoundStep> steps) {
+        return clause == null ? template(fallback, Pos.synthetic(fallbackName), keyNames, aliases, steps)
+                : template(clause.text(), clause.pos(), keyNames, aliases, steps);
     }
 
     private void checkShape(String name, Ast.PatternClause pattern, List<BoundStep> steps) {
@@ -236,25 +255,9 @@ public final class RuleBinder {
 
     // ---- patterns
 
-    /** Field names and types a source offers, and how to read them. */
-    private record Fields(Map<String, Class<?>> types, Function<String, Function<Fact, Object>> reader) {
-    }
-
-    private final Map<String, Fields> fieldsCache = new HashMap<>();
-
     private Fields fields(boolean finding, String type) {
-        return fieldsCache.computeIfAbsent((finding ? "finding:" : "event:") + type, k -> {
-            if (finding) {
-                return new Fields(FindingSchema.FIELDS, name -> fact -> fact.field(name));
-            }
-            EventSchema.Type t = schema.type(type).orElseThrow();
-            Map<String, Class<?>> types = new LinkedHashMap<>();
-            t.fields().forEach(f -> types.put(f.name(), f.valueType()));
-            return new Fields(types, name -> {
-                EventSchema.Field field = t.field(name).orElseThrow();
-                return fact -> fact instanceof EventFact e ? field.read(e.event()) : fact.field(name);
-            });
-        });
+        return fieldsCache.computeIfAbsent((finding ? "finding:" : "event:") + type,
+                k -> finding ? Fields.ofFindings() : Fields.of(schema.type(type).orElseThrow()));
     }
 
     private Class<?> fieldType(BoundPattern pattern, String field) {
@@ -297,7 +300,7 @@ public final class RuleBinder {
             return new BoundPattern(pattern.pos(), finding, null, f -> false, List.of(), text);
         }
         Fields fields = fields(finding, type);
-        Predicate<Fact> where = pattern.where().map(c -> condition(c, fields, type)).orElse(f -> true);
+        Predicate<Fact> where = pattern.where().map(c -> conditions.condition(c, fields, type)).orElse(f -> true);
         List<Function<Fact, Object>> keys = new ArrayList<>();
         if (pattern.keys().isEmpty()) {
             boolean all = keyNames.stream().allMatch(fields.types()::containsKey);
@@ -316,253 +319,10 @@ public final class RuleBinder {
                     + " joins by " + keyNames.size() + " (" + String.join(", ", keyNames) + ")");
         } else {
             for (Ast.KeyExpr expr : pattern.keys()) {
-                keys.add(keyExpr(expr, fields, type));
+                keys.add(conditions.keyExpr(expr, fields, type));
             }
         }
         return new BoundPattern(pattern.pos(), finding, type, where, keys, text);
-    }
-
-    private Function<Fact, Object> keyExpr(Ast.KeyExpr expr, Fields fields, String type) {
-        Class<?> fieldType = field(expr.field(), fields, type);
-        if (fieldType == null) {
-            return f -> null;
-        }
-        Function<Fact, Object> reader = fields.reader().apply(expr.field().value());
-        if (expr.ops().isEmpty()) {
-            return reader;
-        }
-        if (fieldType != Hex.class && fieldType != Long.class && fieldType != Integer.class) {
-            problem(expr.pos(), "[" + expr.ops().get(0).operator().symbol() + "] needs a whole number; field ["
-                    + expr.field().value() + "] of [" + type + "] is " + describe(fieldType));
-            return f -> null;
-        }
-        List<Ast.KeyOp> ops = expr.ops();
-        return fact -> {
-            Object v = reader.apply(fact);
-            if (v == null) {
-                return null;
-            }
-            long value = v instanceof Hex h ? h.value() : ((Number) v).longValue();
-            for (Ast.KeyOp op : ops) {
-                value = switch (op.operator()) {
-                    case SHR -> value >>> op.operand();
-                    case SHL -> value << op.operand();
-                    case AND -> value & op.operand();
-                };
-            }
-            return v instanceof Hex ? new Hex(value) : (Object) value;
-        };
-    }
-
-    private Class<?> field(Ast.Name name, Fields fields, String type) {
-        Class<?> t = fields.types().get(name.value());
-        if (t == null) {
-            problem(name.pos(), "unknown field [" + name.value() + "] of [" + type + "]; it has: "
-                    + String.join(", ", fields.types().keySet()) + DidYouMean.hint(name.value(), fields.types().keySet()));
-        }
-        return t;
-    }
-
-    private Predicate<Fact> condition(Ast.Condition condition, Fields fields, String type) {
-        if (condition instanceof Ast.Not n) {
-            return condition(n.operand(), fields, type).negate();
-        }
-        if (condition instanceof Ast.And a) {
-            return condition(a.left(), fields, type).and(condition(a.right(), fields, type));
-        }
-        if (condition instanceof Ast.Or o) {
-            return condition(o.left(), fields, type).or(condition(o.right(), fields, type));
-        }
-        if (condition instanceof Ast.Compare c) {
-            return compare(c, fields, type);
-        }
-        if (condition instanceof Ast.InList in) {
-            return inList(in, fields, type);
-        }
-        return textTest((Ast.TextTest) condition, fields, type);
-    }
-
-    private Predicate<Fact> compare(Ast.Compare c, Fields fields, String type) {
-        Class<?> fieldType = field(c.field(), fields, type);
-        if (fieldType == null) {
-            return f -> false;
-        }
-        Function<Fact, Object> reader = fields.reader().apply(c.field().value());
-        Object literal = literal(c.value(), c.field().value(), fieldType, c.op() == Ast.CompareOp.EQ || c.op() == Ast.CompareOp.NE);
-        if (literal == INVALID) {
-            return f -> false;
-        }
-        return switch (c.op()) {
-            case EQ -> f -> Values.equalsLiteral(reader.apply(f), literal);
-            case NE -> f -> !Values.equalsLiteral(reader.apply(f), literal);
-            case LT -> f -> ordered(reader.apply(f), literal, d -> d < 0);
-            case GT -> f -> ordered(reader.apply(f), literal, d -> d > 0);
-            case LE -> f -> ordered(reader.apply(f), literal, d -> d <= 0);
-            case GE -> f -> ordered(reader.apply(f), literal, d -> d >= 0);
-        };
-    }
-
-    private static boolean ordered(Object value, Object literal, java.util.function.IntPredicate test) {
-        return value != null && test.test(Values.compareNumber(value, (Long) literal));
-    }
-
-    private Predicate<Fact> inList(Ast.InList in, Fields fields, String type) {
-        Class<?> fieldType = field(in.field(), fields, type);
-        if (fieldType == null) {
-            return f -> false;
-        }
-        Function<Fact, Object> reader = fields.reader().apply(in.field().value());
-        List<Object> literals = new ArrayList<>();
-        for (Ast.Literal l : in.values()) {
-            Object v = literal(l, in.field().value(), fieldType, true);
-            if (v != INVALID) {
-                literals.add(v);
-            }
-        }
-        Predicate<Fact> any = f -> {
-            Object value = reader.apply(f);
-            for (Object l : literals) {
-                if (Values.equalsLiteral(value, l)) {
-                    return true;
-                }
-            }
-            return false;
-        };
-        return in.negated() ? any.negate() : any;
-    }
-
-    private Predicate<Fact> textTest(Ast.TextTest t, Fields fields, String type) {
-        Class<?> fieldType = field(t.field(), fields, type);
-        if (fieldType == null) {
-            return f -> false;
-        }
-        if (fieldType != String.class && fieldType != List.class) {
-            problem(t.pos(), "[" + t.op().keyword() + "] needs text; field [" + t.field().value() + "] of [" + type
-                    + "] is " + describe(fieldType));
-            return f -> false;
-        }
-        Predicate<String> test = switch (t.op()) {
-            case PREFIX -> s -> s.startsWith(t.value());
-            case CONTAINS -> s -> s.contains(t.value());
-            case MATCHES -> {
-                try {
-                    BoundedRegex regex = BoundedRegex.compile(t.value());
-                    regexes.add(new RuleSet.Regex(t.pos(), regex));
-                    yield regex::find;
-                } catch (PatternSyntaxException e) {
-                    problem(t.pos(), "bad regular expression [" + t.value() + "]: " + e.getDescription()
-                            + " near index " + e.getIndex());
-                    yield s -> false;
-                } catch (IllegalArgumentException e) {
-                    problem(t.pos(), e.getMessage());
-                    yield s -> false;
-                }
-            }
-        };
-        Function<Fact, Object> reader = fields.reader().apply(t.field().value());
-        return f -> {
-            Object value = reader.apply(f);
-            if (value instanceof String s) {
-                return test.test(s);
-            }
-            if (value instanceof List<?> list) {
-                for (Object o : list) {
-                    if (o instanceof String s && test.test(s)) {
-                        return true;
-                    }
-                }
-            }
-            return false;
-        };
-    }
-
-    private static final Object INVALID = new Object();
-
-    /** The literal's value for a comparison with a field of {@code fieldType}, or {@link #INVALID}. */
-    private Object literal(Ast.Literal literal, String field, Class<?> fieldType, boolean equality) {
-        if (literal instanceof Ast.NullLiteral n) {
-            if (!equality) {
-                problem(n.pos(), "only == and != compare with [null]");
-                return INVALID;
-            }
-            return null;
-        }
-        if (fieldType == Map.class) {
-            problem(literal.pos(), "field [" + field + "] is " + describe(fieldType) + ", which rules cannot compare;"
-                    + " test the event's line instead, e.g. text contains \""
-                    + (literal instanceof Ast.StringLiteral s ? s.value() : field + "=") + "\"");
-            return INVALID;
-        }
-        if (literal instanceof Ast.StringLiteral s) {
-            if (fieldType == String.class || fieldType == List.class) {
-                if (!equality) {
-                    problem(s.pos(), "[<] and [>] compare numbers; field [" + field + "] is " + describe(fieldType));
-                    return INVALID;
-                }
-                return s.value();
-            }
-            problem(s.pos(), "field [" + field + "] is " + describe(fieldType) + ", not text; " + instead(fieldType)
-                    + " instead of [\"" + s.value() + "\"]");
-            return INVALID;
-        }
-        if (literal instanceof Ast.NumberLiteral n) {
-            if (FindingSchema.numeric(fieldType)) {
-                return n.value();
-            }
-            problem(n.pos(), "field [" + field + "] is " + describe(fieldType) + ", not a number; " + instead(fieldType)
-                    + " instead of [" + n.text() + "]");
-            return INVALID;
-        }
-        Ast.BooleanLiteral b = (Ast.BooleanLiteral) literal;
-        if (fieldType == Boolean.class && equality) {
-            return b.value();
-        }
-        problem(b.pos(), "field [" + field + "] is " + describe(fieldType) + ", not true/false; " + instead(fieldType)
-                + " instead of [" + b.value() + "]");
-        return INVALID;
-    }
-
-    /** What a field of {@code type} is, in words, for error messages. */
-    static String describe(Class<?> type) {
-        if (type == String.class) {
-            return "text";
-        }
-        if (type == Hex.class) {
-            return "a hex number";
-        }
-        if (type == BigDecimal.class) {
-            return "a time in seconds";
-        }
-        if (type == List.class) {
-            return "a list of text";
-        }
-        if (type == Map.class) {
-            return "a map of names to values";
-        }
-        if (type == Boolean.class) {
-            return "true/false";
-        }
-        if (type == Long.class || type == Integer.class) {
-            return "a number";
-        }
-        throw new IllegalStateException("no words for field type " + type.getName());
-    }
-
-    /** What to write for a field of {@code type}, for error messages. */
-    private static String instead(Class<?> type) {
-        if (type == Hex.class) {
-            return "write a number such as 0x1850600";
-        }
-        if (type == BigDecimal.class) {
-            return "write whole seconds such as 5";
-        }
-        if (type == List.class || type == String.class) {
-            return "write a string such as \"text\"";
-        }
-        if (type == Boolean.class) {
-            return "write true or false";
-        }
-        return "write a number such as 42";
     }
 
     // ---- layers
