@@ -3,7 +3,10 @@ package dev.daxray.index;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -13,6 +16,9 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedNumericDocValues;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
+
+import dev.daxray.fleet.BundleRecord;
+import dev.daxray.rules.Severity;
 
 /** Every count the fleet report needs, in one pass over the incidents. */
 final class FleetTally extends SimpleCollector {
@@ -69,5 +75,32 @@ final class FleetTally extends SimpleCollector {
     @Override
     public ScoreMode scoreMode() {
         return ScoreMode.COMPLETE_NO_SCORES;
+    }
+
+    /** The fleet summary of what was counted, with the bundles read and the {@code top} groups and hosts. */
+    FleetStats stats(List<BundleRecord> bundles, int top) {
+        Map<String, List<String>> problems = new TreeMap<>();
+        for (BundleRecord b : bundles) {
+            if (!b.problems().isEmpty()) {
+                problems.put(b.bundle(), b.problems());
+            }
+        }
+        List<SearchResult.Count> severities = new ArrayList<>();
+        for (Severity s : Severity.values()) {
+            long n = bySeverity.getOrDefault(s.label(), 0L);
+            if (n > 0) {
+                severities.add(new SearchResult.Count(s.label(), n));
+            }
+        }
+        return new FleetStats(incidents, bundles.size(), byHost.size(), sorted(byKind, Integer.MAX_VALUE),
+                severities, sorted(byKernel, Integer.MAX_VALUE), grouping.groups(top),
+                sorted(byHost, top), severityByDay, kernelByDay, untimed, problems);
+    }
+
+    private static List<SearchResult.Count> sorted(Map<String, Long> counts, int top) {
+        return counts.entrySet().stream()
+                .map(e -> new SearchResult.Count(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong(SearchResult.Count::count).reversed().thenComparing(SearchResult.Count::value))
+                .limit(top).toList();
     }
 }

@@ -17,6 +17,7 @@ import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetField;
+import org.apache.lucene.search.Query;
 
 import dev.daxray.events.Hex;
 import dev.daxray.fleet.BundleRecord;
@@ -312,5 +313,10 @@ public final class IncidentFields {
             }
         }
         return out;
+    }
+
+    /** Incident documents only (the index also holds bundle records). */
+    static Query incidentsOnly() {
+        return KeywordField.newExactQuery(TYPE, INCIDENT);
     }
 }

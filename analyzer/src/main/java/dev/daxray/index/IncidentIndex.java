@@ -8,45 +8,28 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.KeywordField;
-import org.apache.lucene.document.LongField;
-import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsCollectorManager;
 import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SortedNumericSelector;
-import org.apache.lucene.search.SortedNumericSortField;
-import org.apache.lucene.search.SortedSetSelector;
-import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 
 import dev.daxray.fleet.BundleRecord;
 import dev.daxray.fleet.FleetIncident;
-import dev.daxray.fleet.FleetJson;
-import dev.daxray.rules.Severity;
 
 /**
  * The fleet incident index: one Lucene document per incident (see {@link IncidentFields}) and one
@@ -79,9 +62,8 @@ public final class IncidentIndex implements Closeable {
     /** The content keys recorded for each source, to forget them when the source is read again. */
     private final Map<String, Set<String>> keysBySource = new HashMap<>();
     private DirectoryReader reader;
-    private FacetCounter facetCounter;
-    /** Histograms of every incident by bar count, for the opened reader (a page with no query asks often). */
-    private final Map<Integer, TimeHistogram> everyIncident = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Searches over {@link #reader}, with what they keep per reader. */
+    private ReaderSearches searches;
 
     private IncidentIndex(Path path, Directory directory, IndexWriter writer) {
         this.path = path;
@@ -110,8 +92,7 @@ public final class IncidentIndex implements Closeable {
             throw new IllegalStateException("index opened for writing");
         }
         return reading(() -> {
-            searcher();
-            DirectoryReader newer = DirectoryReader.openIfChanged(reader);
+            DirectoryReader newer = DirectoryReader.openIfChanged(opened());
             return newer == null ? null : new IncidentIndex(this, newer);
         });
     }
@@ -294,27 +275,33 @@ public final class IncidentIndex implements Closeable {
         if (reader != null) {
             reader.close();
             reader = null;
-            facetCounter = null;
-            everyIncident.clear();
+            searches = null;
         }
     }
 
     // ---- reading
 
     synchronized IndexSearcher searcher() throws IOException {
+        return new IndexSearcher(opened());
+    }
+
+    private synchronized DirectoryReader opened() throws IOException {
         if (reader == null) {
             reader = writer != null ? DirectoryReader.open(writer) : DirectoryReader.open(directory);
         }
-        return new IndexSearcher(reader);
+        return reader;
     }
 
-    private static Query incidents() {
-        return KeywordField.newExactQuery(IncidentFields.TYPE, IncidentFields.INCIDENT);
+    private synchronized ReaderSearches searches() throws IOException {
+        if (searches == null) {
+            searches = new ReaderSearches(opened(), facets);
+        }
+        return searches;
     }
 
     /** Incidents in the index. */
     public long incidentCount() throws IOException {
-        return reading(() -> searcher().count(incidents()));
+        return reading(() -> searcher().count(IncidentFields.incidentsOnly()));
     }
 
     /** Every bundle record, by bundle name. */
@@ -336,15 +323,7 @@ public final class IncidentIndex implements Closeable {
 
     /** Every incident, by id: for tests and exports. */
     public List<FleetIncident> all() throws IOException {
-        return reading(this::readAll);
-    }
-
-    private List<FleetIncident> readAll() throws IOException {
-        IndexSearcher searcher = searcher();
-        int n = Math.max(1, searcher.count(incidents()));
-        TopFieldDocs docs = searcher.search(incidents(), n,
-                new Sort(KeywordField.newSortField(IncidentFields.ID, false, SortedSetSelector.Type.MIN)));
-        return read(searcher, docs.scoreDocs);
+        return reading(() -> searches().all());
     }
 
     /** Hears the incidents of one place at a time ({@link #forEachSource}). */
@@ -359,50 +338,12 @@ public final class IncidentIndex implements Closeable {
      * {@code chunk}, by id. Memory holds one source's incidents at a time. For exports.
      */
     public void forEachSource(int chunk, SourceVisitor visitor) throws IOException {
-        IndexSearcher searcher = searcher();
-        Sort byId = new Sort(KeywordField.newSortField(IncidentFields.ID, false, SortedSetSelector.Type.MIN));
-        for (BundleRecord record : bundles()) {
-            if (record.source() == null) {
-                continue;
-            }
-            Query query = new BooleanQuery.Builder().add(incidents(), BooleanClause.Occur.FILTER)
-                    .add(KeywordField.newExactQuery(IncidentFields.SOURCE, record.source()), BooleanClause.Occur.FILTER).build();
-            int n = searcher.count(query);
-            visitor.visit(record.source(), n == 0 ? List.of() : read(searcher, searcher.search(query, n, byId).scoreDocs));
-        }
-        Query sourceless = new BooleanQuery.Builder().add(incidents(), BooleanClause.Occur.FILTER)
-                .add(new org.apache.lucene.search.FieldExistsQuery(IncidentFields.SOURCE), BooleanClause.Occur.MUST_NOT).build();
-        ScoreDoc after = null;
-        while (true) {
-            org.apache.lucene.search.TopDocs page = after == null ? searcher.search(sourceless, chunk, byId)
-                    : searcher.searchAfter(after, sourceless, chunk, byId);
-            if (page.scoreDocs.length == 0) {
-                return;
-            }
-            visitor.visit(null, read(searcher, page.scoreDocs));
-            after = page.scoreDocs[page.scoreDocs.length - 1];
-        }
-    }
-
-    private static List<FleetIncident> read(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
-        StoredFields stored = searcher.storedFields();
-        List<FleetIncident> out = new ArrayList<>(hits.length);
-        for (ScoreDoc hit : hits) {
-            Document doc = stored.document(hit.doc, Set.of(IncidentFields.JSON));
-            out.add(FleetJson.read(doc.get(IncidentFields.JSON)));
-        }
-        return out;
+        searches().forEachSource(bundles(), chunk, visitor);
     }
 
     /** The incident with this {@link FleetIncident#id() id}, or null. */
     public FleetIncident get(String id) throws IOException {
-        return reading(() -> {
-            IndexSearcher searcher = searcher();
-            Query query = new BooleanQuery.Builder().add(incidents(), BooleanClause.Occur.FILTER)
-                    .add(KeywordField.newExactQuery(IncidentFields.ID, id), BooleanClause.Occur.FILTER).build();
-            List<FleetIncident> found = read(searcher, searcher.search(query, 1).scoreDocs);
-            return found.isEmpty() ? null : found.get(0);
-        });
+        return reading(() -> searches().get(id));
     }
 
     /**
@@ -413,7 +354,7 @@ public final class IncidentIndex implements Closeable {
     public TimeHistogram histogram(SearchRequest request, int buckets) throws IOException {
         SearchRequest countOnly = new SearchRequest(request.query(), request.since(), request.until(), 0, List.of(), false,
                 request.timeoutMillis(), request.now());
-        return reading(() -> runSearch(countOnly, buckets)).histogram();
+        return reading(() -> searches().search(countOnly, buckets)).histogram();
     }
 
     /**
@@ -424,105 +365,12 @@ public final class IncidentIndex implements Closeable {
         if (buckets < 1) {
             throw new IllegalArgumentException("buckets " + buckets);
         }
-        return reading(() -> runSearch(request, buckets));
+        return reading(() -> searches().search(request, buckets));
     }
 
     /** Runs a search; a bad query is a {@link QueryException}. */
     public SearchResult search(SearchRequest request) throws IOException {
-        return reading(() -> runSearch(request, 0)).result();
-    }
-
-    /** The search, and with {@code buckets} > 0 the histogram of its matches. */
-    private SearchWithHistogram runSearch(SearchRequest request, int buckets) throws IOException {
-        request.checkFacets();
-        Query user = LuceneQueries.of(IncidentQueryParser.parse(request.query(), request.now()));
-        Query query = query(user, request);
-
-        IndexSearcher searcher = searcher();
-        searcher.setTimeout(new QueryTimeoutImpl(request.timeoutMillis()));
-        // Only incident documents have facet values, so counting every live document's values
-        // counts the incidents'.
-        long total;
-        FacetsCollector matches = null;
-        List<FleetIncident> hits;
-        boolean everything;
-        try {
-            total = searcher.count(query);
-            // A query that matches every incident (no filter, or a term all of them have) counts
-            // facets straight from the doc values too: no collection of a million matches.
-            boolean facets = !request.facets().isEmpty() && total > 0;
-            everything = user instanceof MatchAllDocsQuery && request.since() == null && request.until() == null
-                    || (facets || buckets > 0) && total > 0 && total == searcher.count(incidents());
-            if (facets && !everything) {
-                // The newest hits are a pass of their own, where the sort can skip documents that
-                // cannot make the top (it cannot inside a collector that also sees every match).
-                matches = searcher.search(query, new FacetsCollectorManager());
-            }
-            hits = request.limit() == 0 || total == 0 ? List.of()
-                    : read(searcher, searcher.search(query, request.limit(), newestFirst(), false).scoreDocs);
-        } catch (org.apache.lucene.search.IndexSearcher.TooManyClauses e) {
-            throw new QueryException(0, "query expands to too many terms (more than "
-                    + IndexSearcher.getMaxClauseCount() + "); make its patterns more specific");
-        }
-        Map<String, List<SearchResult.Count>> facetCounts = new LinkedHashMap<>();
-        if (!request.facets().isEmpty() && total > 0) {
-            facetCounts.putAll(facetCounter().count(request.facets(), matches, 50));
-        } else {
-            request.facets().forEach(field -> facetCounts.put(field, List.of()));
-        }
-        List<SearchResult.FingerprintGroup> groups = List.of();
-        if (request.groupBy()) {
-            FingerprintGrouping grouping = new FingerprintGrouping();
-            searcher.search(query, grouping);
-            groups = grouping.groups(Integer.MAX_VALUE);
-        }
-        TimeHistogram histogram = null;
-        if (buckets > 0) {
-            histogram = everything && request.since() == null && request.until() == null ? everyIncident(searcher, buckets)
-                    : TimeHistogram.of(searcher, matches != null ? TimeHistogram.Matches.of(matches)
-                    : TimeHistogram.Matches.of(searcher, query), request.since(), request.until(), buckets);
-        }
-        return new SearchWithHistogram(new SearchResult(total, hits, facetCounts, groups, searcher.timedOut()), histogram);
-    }
-
-    /** The histogram of every incident, computed once per opened reader. */
-    private TimeHistogram everyIncident(IndexSearcher searcher, int buckets) throws IOException {
-        TimeHistogram all = everyIncident.get(buckets);
-        if (all == null) {
-            all = TimeHistogram.of(searcher, TimeHistogram.Matches.of(searcher, incidents()), null, null, buckets);
-            if (!all.partial()) {
-                everyIncident.putIfAbsent(buckets, all);
-            }
-        }
-        return all;
-    }
-
-    /** The user's query with the request's filters: incidents only, within since/until. */
-    private static Query query(Query user, SearchRequest request) {
-        BooleanQuery.Builder builder = new BooleanQuery.Builder()
-                .add(user, BooleanClause.Occur.MUST)
-                .add(incidents(), BooleanClause.Occur.FILTER);
-        if (request.since() != null || request.until() != null) {
-            long from = request.since() == null ? Long.MIN_VALUE : request.since();
-            long to = request.until() == null ? Long.MAX_VALUE : request.until() - 1;
-            builder.add(LongField.newRangeQuery(IncidentFields.TIME, from, to), BooleanClause.Occur.FILTER);
-        }
-        return builder.build();
-    }
-
-    private static Sort newestFirst() {
-        SortedNumericSortField time = new SortedNumericSortField(IncidentFields.TIME, SortField.Type.LONG, true,
-                SortedNumericSelector.Type.MAX);
-        time.setMissingValue(Long.MIN_VALUE);
-        return new Sort(time, KeywordField.newSortField(IncidentFields.ID, false, SortedSetSelector.Type.MIN));
-    }
-
-    private synchronized FacetCounter facetCounter() throws IOException {
-        searcher();
-        if (facetCounter == null) {
-            facetCounter = new FacetCounter(reader, facets);
-        }
-        return facetCounter;
+        return reading(() -> searches().search(request, 0)).result();
     }
 
     /**
@@ -537,40 +385,16 @@ public final class IncidentIndex implements Closeable {
     }
 
     private FleetStats tally(int top) throws IOException {
-        IndexSearcher searcher = searcher();
         FleetTally tally = new FleetTally();
-        searcher.search(incidents(), tally);
-        Map<String, List<String>> problems = new TreeMap<>();
-        List<BundleRecord> bundles = readBundles();
-        for (BundleRecord b : bundles) {
-            if (!b.problems().isEmpty()) {
-                problems.put(b.bundle(), b.problems());
-            }
-        }
-        List<SearchResult.Count> bySeverity = new ArrayList<>();
-        for (Severity s : Severity.values()) {
-            long n = tally.bySeverity.getOrDefault(s.label(), 0L);
-            if (n > 0) {
-                bySeverity.add(new SearchResult.Count(s.label(), n));
-            }
-        }
-        return new FleetStats(tally.incidents, bundles.size(), tally.byHost.size(), sorted(tally.byKind, Integer.MAX_VALUE),
-                bySeverity, sorted(tally.byKernel, Integer.MAX_VALUE), tally.grouping.groups(top),
-                sorted(tally.byHost, top), tally.severityByDay, tally.kernelByDay, tally.untimed, problems);
-    }
-
-    private static List<SearchResult.Count> sorted(Map<String, Long> counts, int top) {
-        return counts.entrySet().stream()
-                .map(e -> new SearchResult.Count(e.getKey(), e.getValue()))
-                .sorted(Comparator.comparingLong(SearchResult.Count::count).reversed().thenComparing(SearchResult.Count::value))
-                .limit(top).toList();
+        searcher().search(IncidentFields.incidentsOnly(), tally);
+        return tally.stats(readBundles(), top);
     }
 
     // ---- repair (IndexHealth.fix)
 
     /** Incidents per source (bundle path), counted from the doc values. */
     Map<String, Long> incidentsBySource() throws IOException {
-        return IndexHealth.countBySource(searcher(), incidents());
+        return IndexHealth.countBySource(searcher(), IncidentFields.incidentsOnly());
     }
 
     /** Deletes a bundle record, so the next batch reads that bundle again; visible after {@link #commit()}. */
