@@ -4,30 +4,26 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
-import org.apache.lucene.facet.FacetResult;
 import org.apache.lucene.facet.FacetsCollector;
-import org.apache.lucene.facet.FacetsConfig;
-import org.apache.lucene.facet.LabelAndValue;
-import org.apache.lucene.facet.sortedset.DefaultSortedSetDocValuesReaderState;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesFacetCounts;
-import org.apache.lucene.facet.sortedset.SortedSetDocValuesReaderState;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.Bits;
 
 /**
  * Counts the values of facet dimensions over one opened reader: each dimension has its own
- * doc-values field, so dimensions are counted side by side, one per core. The per-dimension
- * ordinal state is built once per reader, on first use.
+ * doc-values field, decoded once per reader into {@link FacetColumn}s on first use; dimensions are
+ * counted side by side, one per core.
  */
 final class FacetCounter {
 
@@ -40,22 +36,21 @@ final class FacetCounter {
             });
 
     private final IndexReader reader;
-    private final FacetsConfig config;
-    private final Map<String, Optional<SortedSetDocValuesReaderState>> states = new ConcurrentHashMap<>();
+    /** Each dimension's columns, one per segment (null where the segment has no value), built on first use. */
+    private final Map<String, FacetColumn[]> columns = new ConcurrentHashMap<>();
     /**
      * Counts over every document, per dimension and top: a pure function of the reader, so a
      * long-lived reader (daxray serve) counts them once, however often a query matches everything.
      */
     private final Map<String, List<SearchResult.Count>> everything = new ConcurrentHashMap<>();
 
-    FacetCounter(IndexReader reader, FacetsConfig config) {
+    FacetCounter(IndexReader reader) {
         this.reader = reader;
-        this.config = config;
     }
 
     /**
      * The {@code top} most frequent values of each dimension, most frequent first (then by value),
-     * over {@code matches}, or over every document with a value when {@code matches} is null.
+     * over {@code matches}, or over every live document when {@code matches} is null.
      */
     Map<String, List<SearchResult.Count>> count(List<String> dims, FacetsCollector matches, int top) throws IOException {
         List<CompletableFuture<List<SearchResult.Count>>> counting = new ArrayList<>();
@@ -96,43 +91,73 @@ final class FacetCounter {
     }
 
     private List<SearchResult.Count> countMatches(String dim, FacetsCollector matches, int top) throws IOException {
-        Optional<SortedSetDocValuesReaderState> state = state(dim);
-        if (state.isEmpty()) {
-            return List.of();
+        FacetColumn[] segments = columns(dim);
+        Map<String, Long> byValue = new HashMap<>();
+        if (matches == null) {
+            for (LeafReaderContext leaf : reader.leaves()) {
+                FacetColumn column = segments[leaf.ord];
+                if (column != null) {
+                    fold(column, countLive(column, leaf), byValue);
+                }
+            }
+        } else {
+            for (FacetsCollector.MatchingDocs docs : matches.getMatchingDocs()) {
+                FacetColumn column = segments[docs.context.ord];
+                if (column != null && docs.totalHits > 0) {
+                    fold(column, countMatching(column, docs), byValue);
+                }
+            }
         }
-        SortedSetDocValuesFacetCounts counts = matches == null ? new SortedSetDocValuesFacetCounts(state.get())
-                : new SortedSetDocValuesFacetCounts(state.get(), matches);
-        FacetResult result;
-        try {
-            result = counts.getTopChildren(top, dim);
-        } catch (IllegalArgumentException e) {
-            return List.of();      // a dimension no document has
-        }
-        if (result == null) {
-            return List.of();
-        }
-        List<SearchResult.Count> out = new ArrayList<>();
-        for (LabelAndValue lv : result.labelValues) {
-            out.add(new SearchResult.Count(lv.label, lv.value.longValue()));
-        }
-        out.sort(Comparator.comparingLong(SearchResult.Count::count).reversed().thenComparing(SearchResult.Count::value));
-        return out;
+        return byValue.entrySet().stream()
+                .map(e -> new SearchResult.Count(e.getKey(), e.getValue()))
+                .sorted(Comparator.comparingLong(SearchResult.Count::count).reversed().thenComparing(SearchResult.Count::value))
+                .limit(top)
+                .toList();
     }
 
-    /** The ordinal state of a dimension; empty when no document has it. */
-    private Optional<SortedSetDocValuesReaderState> state(String dim) throws IOException {
-        Optional<SortedSetDocValuesReaderState> known = states.get(dim);
+    private static int[] countLive(FacetColumn column, LeafReaderContext leaf) {
+        int[] counts = new int[column.valueCount()];
+        Bits live = leaf.reader().getLiveDocs();
+        for (int doc = 0, max = leaf.reader().maxDoc(); doc < max; doc++) {
+            if (live == null || live.get(doc)) {
+                column.count(doc, counts);
+            }
+        }
+        return counts;
+    }
+
+    private static int[] countMatching(FacetColumn column, FacetsCollector.MatchingDocs docs) throws IOException {
+        int[] counts = new int[column.valueCount()];
+        DocIdSetIterator it = docs.bits.iterator();
+        if (it != null) {
+            for (int doc = it.nextDoc(); doc != DocIdSetIterator.NO_MORE_DOCS; doc = it.nextDoc()) {
+                column.count(doc, counts);
+            }
+        }
+        return counts;
+    }
+
+    private static void fold(FacetColumn column, int[] counts, Map<String, Long> byValue) {
+        for (int ord = 0; ord < counts.length; ord++) {
+            if (counts[ord] > 0) {
+                byValue.merge(column.value(ord), (long) counts[ord], Long::sum);
+            }
+        }
+    }
+
+    /** The dimension's column in each segment, by the segment's ordinal in the reader. */
+    private FacetColumn[] columns(String dim) throws IOException {
+        FacetColumn[] known = columns.get(dim);
         if (known != null) {
             return known;
         }
         String field = IncidentFields.facetField(dim);
-        boolean present = false;
-        for (LeafReaderContext leaf : reader.leaves()) {
-            present |= leaf.reader().getFieldInfos().fieldInfo(field) != null;
+        List<LeafReaderContext> leaves = reader.leaves();
+        FacetColumn[] built = new FacetColumn[leaves.size()];
+        for (LeafReaderContext leaf : leaves) {
+            built[leaf.ord] = FacetColumn.read(leaf.reader(), field);
         }
-        Optional<SortedSetDocValuesReaderState> state = present
-                ? Optional.of(new DefaultSortedSetDocValuesReaderState(reader, field, config)) : Optional.empty();
-        states.putIfAbsent(dim, state);
-        return states.get(dim);
+        columns.putIfAbsent(dim, built);
+        return columns.get(dim);
     }
 }

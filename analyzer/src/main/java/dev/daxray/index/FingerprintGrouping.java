@@ -16,8 +16,9 @@ import org.apache.lucene.search.SimpleCollector;
 
 /**
  * Fingerprint → how many hosts and incidents have it, over the documents collected. Hosts are
- * numbered once each and kept per fingerprint as bits, so a document costs two doc-value reads,
- * a map lookup and a bit set, whatever the number of hosts.
+ * numbered once each and kept per fingerprint as bits, and each segment's fingerprint ordinals
+ * map to their groups, so a document costs two doc-value reads, two array reads and a bit set,
+ * whatever the number of hosts and fingerprints.
  */
 final class FingerprintGrouping extends SimpleCollector {
 
@@ -31,6 +32,8 @@ final class FingerprintGrouping extends SimpleCollector {
     private OrdinalNames kind;
     /** This segment's host ordinals → host numbers, -1 until first seen. */
     private int[] hostNumberByOrdinal;
+    /** This segment's fingerprint ordinals → groups, null until first seen. */
+    private Group[] groupByOrdinal;
 
     private static final class Group {
         final String kind;
@@ -49,18 +52,24 @@ final class FingerprintGrouping extends SimpleCollector {
         kind = new OrdinalNames(context.reader(), IncidentFields.KIND);
         hostNumberByOrdinal = new int[host.size()];
         Arrays.fill(hostNumberByOrdinal, -1);
+        groupByOrdinal = new Group[fingerprint.size()];
     }
 
     @Override
     public void collect(int doc) throws IOException {
-        String fp = fingerprint.of(doc);
-        if (fp == null) {
+        long fp = fingerprint.ordinal(doc);
+        if (fp < 0) {
             return;
         }
-        Group group = groups.get(fp);
+        Group group = groupByOrdinal[(int) fp];
         if (group == null) {
-            group = new Group(kind.of(doc));
-            groups.put(fp, group);
+            String name = fingerprint.name(fp);
+            group = groups.get(name);
+            if (group == null) {
+                group = new Group(kind.of(doc));
+                groups.put(name, group);
+            }
+            groupByOrdinal[(int) fp] = group;
         }
         group.incidents++;
         group.hosts.set(hostNumber(host.ordinal(doc)));

@@ -294,7 +294,7 @@ public final class IncidentIndex implements Closeable {
 
     private synchronized ReaderSearches searches() throws IOException {
         if (searches == null) {
-            searches = new ReaderSearches(opened(), facets);
+            searches = new ReaderSearches(opened());
         }
         return searches;
     }

@@ -13,7 +13,6 @@ import org.apache.lucene.document.KeywordField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.facet.FacetsCollector;
 import org.apache.lucene.facet.FacetsCollectorManager;
-import org.apache.lucene.facet.FacetsConfig;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.StoredFields;
@@ -45,14 +44,12 @@ import dev.daxray.fleet.FleetJson;
 final class ReaderSearches {
 
     private final IndexReader reader;
-    private final FacetsConfig facets;
     private FacetCounter facetCounter;
     /** Histograms of every incident by bar count (a page with no query asks often). */
     private final Map<Integer, TimeHistogram> everyIncident = new ConcurrentHashMap<>();
 
-    ReaderSearches(IndexReader reader, FacetsConfig facets) {
+    ReaderSearches(IndexReader reader) {
         this.reader = reader;
-        this.facets = facets;
     }
 
     /** The search, and with {@code buckets} > 0 the histogram of its matches. */
@@ -63,23 +60,24 @@ final class ReaderSearches {
 
         IndexSearcher searcher = new IndexSearcher(reader);
         searcher.setTimeout(new QueryTimeoutImpl(request.timeoutMillis()));
-        // Only incident documents have facet values, so counting every live document's values
-        // counts the incidents'.
         long total;
         FacetsCollector matches = null;
         List<FleetIncident> hits;
         boolean everything;
         try {
-            total = searcher.count(query);
             // A query that matches every incident (no filter, or a term all of them have) counts
-            // facets straight from the doc values too: no collection of a million matches.
-            boolean facets = !request.facets().isEmpty() && total > 0;
-            everything = user instanceof MatchAllDocsQuery && request.since() == null && request.until() == null
-                    || (facets || buckets > 0) && total > 0 && total == searcher.count(IncidentFields.incidentsOnly());
-            if (facets && !everything) {
-                // The newest hits are a pass of their own, where the sort can skip documents that
-                // cannot make the top (it cannot inside a collector that also sees every match).
+            // facets from the counts kept for every incident: no counting of a million matches.
+            // Otherwise, when facets or the histogram are wanted, one pass gathers the matches and
+            // their number; the newest hits are a pass of their own, where the sort can skip
+            // documents that cannot make the top (it cannot inside a collector that sees every match).
+            boolean unfiltered = user instanceof MatchAllDocsQuery && request.since() == null && request.until() == null;
+            if (!unfiltered && (!request.facets().isEmpty() || buckets > 0)) {
                 matches = searcher.search(query, new FacetsCollectorManager());
+                total = matches.getMatchingDocs().stream().mapToLong(m -> m.totalHits).sum();
+                everything = total > 0 && total == searcher.count(IncidentFields.incidentsOnly());
+            } else {
+                total = searcher.count(query);
+                everything = unfiltered;
             }
             hits = request.limit() == 0 || total == 0 ? List.of()
                     : read(searcher, searcher.search(query, request.limit(), newestFirst(), false).scoreDocs);
@@ -89,14 +87,14 @@ final class ReaderSearches {
         }
         Map<String, List<SearchResult.Count>> facetCounts = new LinkedHashMap<>();
         if (!request.facets().isEmpty() && total > 0) {
-            facetCounts.putAll(facetCounter().count(request.facets(), matches, 50));
+            facetCounts.putAll(facetCounter().count(request.facets(), everything ? null : matches, 50));
         } else {
             request.facets().forEach(field -> facetCounts.put(field, List.of()));
         }
         List<SearchResult.FingerprintGroup> groups = List.of();
         if (request.groupBy()) {
             FingerprintGrouping grouping = new FingerprintGrouping();
-            searcher.search(query, grouping);
+            (matches != null ? TimeHistogram.Matches.of(matches) : TimeHistogram.Matches.of(searcher, query)).collect(grouping);
             groups = grouping.groups(Integer.MAX_VALUE);
         }
         TimeHistogram histogram = null;
@@ -142,7 +140,7 @@ final class ReaderSearches {
 
     private synchronized FacetCounter facetCounter() {
         if (facetCounter == null) {
-            facetCounter = new FacetCounter(reader, facets);
+            facetCounter = new FacetCounter(reader);
         }
         return facetCounter;
     }
