@@ -218,56 +218,18 @@ public final class AddressMap implements BadblockLocator {
         return locate(pageSize.address(pfn), pageSize.bytes());
     }
 
+    /** The namespace or region holding an address: its span, and for a namespace its data span when known. */
+    private record Holder(String name, Span span, Span data) {
+    }
+
     private Lookup<Location> locate(Hex phys, long bytes) {
         Set<String> assumptions = new LinkedHashSet<>();
         List<String> unknown = new ArrayList<>();
-
-        String namespace = null;
-        Span nsSpan = null;
-        for (String name : bases.knownNamespaces()) {
-            Lookup<Span> span = bases.namespace(name);
-            if (span.isFound() && span.value().size() == null) {
-                // the namespace ends where its data area ends (end_trunc is 0 on current namespaces)
-                Lookup<Span> data = bases.data(name);
-                if (data.isFound() && data.value().size() != null) {
-                    Span d = data.value();
-                    span = Lookup.found(new Span(span.value().start(), d.start().value() + d.size()
-                            - span.value().start().value(), span.value().source()), span.assumptions());
-                }
-            }
-            if (span.isFound() && span.value().contains(phys)) {
-                namespace = name;
-                nsSpan = span.value();
-                assumptions.addAll(span.assumptions());
-            }
-        }
-        Span dataSpan = null;
-        if (namespace == null) {
-            for (Namespace ns : state.namespaces()) {
-                Lookup<Span> span = bases.data(ns.dev());
-                if (span.isFound() && span.value().contains(phys)) {
-                    namespace = ns.dev();
-                    dataSpan = span.value();
-                    assumptions.addAll(span.assumptions());
-                    nsSpan = bases.namespace(ns.dev()).optional().orElse(null);
-                }
-            }
-        }
-
-        String region = null;
-        Span regionSpan = null;
+        Holder nsHolder = namespaceHolding(phys, assumptions);
+        String namespace = nsHolder == null ? null : nsHolder.name();
         List<String> regionNeeds = new ArrayList<>();
-        for (String name : bases.knownRegions()) {
-            Lookup<Span> span = bases.region(name);
-            if (span instanceof Lookup.Missing<Span> m) {
-                regionNeeds.addAll(m.needed());
-            } else if (span.value().contains(phys)) {
-                region = name;
-                regionSpan = span.value();
-                assumptions.addAll(span.assumptions());
-            }
-        }
-        if (namespace == null && region == null) {
+        Holder regionHolder = regionHolding(phys, assumptions, regionNeeds);
+        if (namespace == null && regionHolder == null) {
             List<String> needed = new ArrayList<>(regionNeeds);
             if (needed.isEmpty()) {
                 needed.add(phys + " is outside every persistent-memory range the bundle lists"
@@ -276,7 +238,9 @@ public final class AddressMap implements BadblockLocator {
             return Lookup.missing("device location of " + phys, needed);
         }
         Namespace ns = namespace == null ? null : state.namespace(namespace).orElse(null);
-        if (region == null && namespace != null) {
+        String region = regionHolder == null ? null : regionHolder.name();
+        Span regionSpan = regionHolder == null ? null : regionHolder.span();
+        if (region == null) {
             region = ns != null ? ns.region() : Namespace.regionOf(namespace);
             if (region != null) {
                 Lookup<Span> span = bases.region(region);
@@ -289,12 +253,12 @@ public final class AddressMap implements BadblockLocator {
             }
         }
         Long regionOffset = regionSpan == null ? null : phys.value() - regionSpan.start().value();
-
-        Long namespaceOffset = nsSpan == null ? null : phys.value() - nsSpan.start().value();
+        Long namespaceOffset = nsHolder == null || nsHolder.span() == null ? null
+                : phys.value() - nsHolder.span().start().value();
         Long dataOffset = null;
         boolean inMetadata = false;
         if (namespace != null) {
-            Lookup<Span> data = dataSpan != null ? Lookup.found(dataSpan, List.of()) : bases.data(namespace);
+            Lookup<Span> data = nsHolder.data() != null ? Lookup.found(nsHolder.data(), List.of()) : bases.data(namespace);
             if (data instanceof Lookup.Missing<Span> m) {
                 unknown.addAll(m.needed());
             } else {
@@ -306,24 +270,78 @@ public final class AddressMap implements BadblockLocator {
                     dataOffset = off;
                 }
             }
-        }
-        if (namespace == null && region != null) {
+        } else {
             unknown.add("the namespace holding " + phys + ": add `ndctl list -N` output and the namespaces' start"
                     + " addresses (`cat /sys/bus/nd/devices/namespace*/resource` or /proc/iomem) to the bundle");
         }
-
+        Mapping mapping = null;
         String daxDevice = null;
-        Long daxOffset = null;
         for (DaxDevice dax : state.daxDevices()) {
             for (Mapping m : dax.mappings()) {
                 if (m.contains(phys)) {
                     daxDevice = dax.chardev();
-                    long pageOffset = m.pageOffset() == null ? 0 : m.pageOffset().value();
-                    daxOffset = pageOffset * pageSize.bytes() + (phys.value() - m.start().value());
+                    mapping = m;
                 }
             }
         }
+        Long daxOffset = mapping == null ? null : (mapping.pageOffset() == null ? 0 : mapping.pageOffset().value())
+                * pageSize.bytes() + (phys.value() - mapping.start().value());
+        List<Badblock> overlapping = badblocksOverlapping(phys, bytes, assumptions);
+        return Lookup.found(new Location(phys, bytes, pageSize.pfn(phys), pageSize, region, regionOffset,
+                regionOffset == null ? null : regionOffset / Badblock.SECTOR, namespace,
+                ns == null ? null : ns.mode(), ns == null ? null : ns.blockdev(), namespaceOffset, dataOffset,
+                dataOffset == null ? null : dataOffset / Badblock.SECTOR, inMetadata, daxDevice, daxOffset,
+                overlapping, List.copyOf(assumptions), unknown.stream().distinct().toList()), List.copyOf(assumptions));
+    }
 
+    /** The namespace whose span (or, failing that, whose data area) holds {@code phys}; the last listed wins. */
+    private Holder namespaceHolding(Hex phys, Set<String> assumptions) {
+        Holder found = null;
+        for (String name : bases.knownNamespaces()) {
+            Lookup<Span> span = bases.namespace(name);
+            if (span.isFound() && span.value().size() == null) {
+                // the namespace ends where its data area ends (end_trunc is 0 on current namespaces)
+                Lookup<Span> data = bases.data(name);
+                if (data.isFound() && data.value().size() != null) {
+                    Span d = data.value();
+                    span = Lookup.found(new Span(span.value().start(), d.start().value() + d.size()
+                            - span.value().start().value(), span.value().source()), span.assumptions());
+                }
+            }
+            if (span.isFound() && span.value().contains(phys)) {
+                found = new Holder(name, span.value(), null);
+                assumptions.addAll(span.assumptions());
+            }
+        }
+        if (found != null) {
+            return found;
+        }
+        for (Namespace ns : state.namespaces()) {
+            Lookup<Span> span = bases.data(ns.dev());
+            if (span.isFound() && span.value().contains(phys)) {
+                found = new Holder(ns.dev(), bases.namespace(ns.dev()).optional().orElse(null), span.value());
+                assumptions.addAll(span.assumptions());
+            }
+        }
+        return found;
+    }
+
+    /** The region whose span holds {@code phys}; regions without a known base add what would give it to {@code needs}. */
+    private Holder regionHolding(Hex phys, Set<String> assumptions, List<String> needs) {
+        Holder found = null;
+        for (String name : bases.knownRegions()) {
+            Lookup<Span> span = bases.region(name);
+            if (span instanceof Lookup.Missing<Span> m) {
+                needs.addAll(m.needed());
+            } else if (span.value().contains(phys)) {
+                found = new Holder(name, span.value(), null);
+                assumptions.addAll(span.assumptions());
+            }
+        }
+        return found;
+    }
+
+    private List<Badblock> badblocksOverlapping(Hex phys, long bytes, Set<String> assumptions) {
         List<Badblock> overlapping = new ArrayList<>();
         long last = phys.value() + bytes - 1;
         for (Badblock b : state.badblocks()) {
@@ -337,11 +355,7 @@ public final class AddressMap implements BadblockLocator {
                 }
             }
         }
-        return Lookup.found(new Location(phys, bytes, pageSize.pfn(phys), pageSize, region, regionOffset,
-                regionOffset == null ? null : regionOffset / Badblock.SECTOR, namespace,
-                ns == null ? null : ns.mode(), ns == null ? null : ns.blockdev(), namespaceOffset, dataOffset,
-                dataOffset == null ? null : dataOffset / Badblock.SECTOR, inMetadata, daxDevice, daxOffset,
-                overlapping, List.copyOf(assumptions), unknown.stream().distinct().toList()), List.copyOf(assumptions));
+        return overlapping;
     }
 
     private String describeRanges() {
