@@ -62,12 +62,14 @@ class FacetCounterTest {
             try (DirectoryReader reader = DirectoryReader.open(dir)) {
                 assertFalse(reader.leaves().size() < 3, "the test needs several segments");
                 IndexSearcher searcher = new IndexSearcher(reader);
-                FacetCounter counter = new FacetCounter(reader);
-                for (int top : new int[] {3, 50}) {
-                    assertEquals(lucene(searcher, config, new MatchAllDocsQuery(), top), counter.count(DIMS, null, top));
-                    Query some = KeywordField.newExactQuery("parity", "even");
-                    FacetsCollector matches = searcher.search(some, new FacetsCollectorManager());
-                    assertEquals(lucene(searcher, config, some, top), counter.count(DIMS, matches, top));
+                // whole segments, and segments cut into three doc ranges counted side by side
+                for (FacetCounter counter : List.of(new FacetCounter(reader), new FacetCounter(reader, 3, 100))) {
+                    for (int top : new int[] {3, 50}) {
+                        assertEquals(lucene(searcher, config, new MatchAllDocsQuery(), top), counter.count(DIMS, null, top));
+                        Query some = KeywordField.newExactQuery("parity", "even");
+                        FacetsCollector matches = searcher.search(some, new FacetsCollectorManager());
+                        assertEquals(lucene(searcher, config, some, top), counter.count(DIMS, matches, top));
+                    }
                 }
             }
         }
