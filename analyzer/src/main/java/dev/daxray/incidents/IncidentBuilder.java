@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import dev.daxray.address.AddressMap;
 import dev.daxray.devices.Namespace;
 import dev.daxray.events.Badblock;
+import dev.daxray.events.CeThreshold;
 import dev.daxray.events.Crash;
 import dev.daxray.events.Edac;
 import dev.daxray.events.Event;
@@ -247,6 +248,10 @@ public final class IncidentBuilder {
                     && Long.compareUnsigned(p.size().value(), 2L << 20) <= 0) {
                 tokens.add("pfn:" + scope + p.start().shiftRight(12));
             }
+            Object dimm = value(e, "dimm");
+            if (dimm != null) {
+                tokens.add("dimm:" + scope + dimm); // the SEL's and the RAS tools' reports of one DIMM
+            }
             Object device = value(e, "device");
             if (e instanceof Badblock b) {
                 // A listing is no event in time: its device joins only the findings about listings alone
@@ -457,7 +462,8 @@ public final class IncidentBuilder {
             if (e instanceof Sigbus || e instanceof Edac) {
                 continue;
             }
-            Hex pfn = hex(e, "pfn");
+            // an MCE's page is its address's (below, uncorrected only); a threshold's page had corrected errors
+            Hex pfn = e instanceof Mce || e instanceof CeThreshold ? null : hex(e, "pfn");
             if (pfn != null) {
                 pages.add(pfn);
             }

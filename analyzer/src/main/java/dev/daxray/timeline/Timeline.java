@@ -98,7 +98,7 @@ public record Timeline(List<Event> events, List<InputSummary> inputs, AddressMap
         summaries.replaceAll(s -> aligned.notes().containsKey(s.file()) ? s.withNote(aligned.notes().get(s.file())) : s);
         List<Event> timed = new ArrayList<>(aligned.events());
         Collections.sort(timed);
-        return new Timeline(SourceMerger.merge(timed), summaries, addresses, aligned.notes());
+        return new Timeline(RowMerger.merge(SourceMerger.merge(timed)), summaries, addresses, aligned.notes());
     }
 
     /**
