@@ -54,6 +54,10 @@ final class ExportFraming implements EntryFraming {
                        EntrySink sink) {
         open(nameLine);
         last = lastLine;
+        if (!framed) {
+            fields.unreadable("journal export cut off inside binary field " + name + " (" + value.length
+                    + " of its bytes present)");
+        }
         if (EntryFields.wanted(name)) {
             if (name.equals("MESSAGE") && messageLine < 0) {
                 messageLine = nameLine;

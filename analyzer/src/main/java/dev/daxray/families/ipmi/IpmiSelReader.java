@@ -52,7 +52,7 @@ final class IpmiSelReader implements FamilyReader {
                 verbose = null;
             }
         } else if (trailer) {
-            boolean continued = !text.isEmpty() && Character.isWhitespace(record.body().charAt(0));
+            boolean continued = !text.isEmpty() && Character.isWhitespace(record.origin().text().charAt(0));
             if (text.isEmpty() || continued || FIELD.matcher(text).matches() && !RECORD.matcher(text).matches()) {
                 return true;
             }

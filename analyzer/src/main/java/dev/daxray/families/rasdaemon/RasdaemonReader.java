@@ -38,6 +38,8 @@ final class RasdaemonReader implements FamilyReader {
     private static final Pattern SQL_CONTEXT = Pattern.compile(
             "^(?:PRAGMA foreign_keys=\\w+;|BEGIN TRANSACTION;|COMMIT;|CREATE (?:UNIQUE )?INDEX .*)$");
     private static final int PAGE_SHIFT = 12;
+    /** rasdaemon's prefix when it logs to the terminal ({@code -f}) instead of syslog. */
+    private static final String TERMINAL = "rasdaemon: ";
 
     private Section section;
     private final SqlDump dump = new SqlDump();
@@ -45,7 +47,7 @@ final class RasdaemonReader implements FamilyReader {
     @Override
     public boolean offer(LogRecord record, Consumer<Event> sink) {
         String text = record.body().strip();
-        if (section != null) {
+        if (section != null && !isHeader(text)) {
             Optional<Optional<Event>> row = text.isEmpty() ? Optional.empty()
                     : RasMcCtlRows.row(section, text, record.origin());
             if (row.isPresent()) {
@@ -57,7 +59,13 @@ final class RasdaemonReader implements FamilyReader {
                 return true; // the empty line after a section is its end
             }
         }
-        return start(record, text, sink);
+        section = null;
+        return start(record, text.startsWith(TERMINAL) ? text.substring(TERMINAL.length()) : text, sink);
+    }
+
+    /** A section's header: it ends the section before it even without an empty line (outputs pasted together). */
+    private static boolean isHeader(String text) {
+        return HEADER.matcher(text).matches() || ERROR_COUNT_HEADER.matcher(text).matches();
     }
 
     private boolean start(LogRecord record, String text, Consumer<Event> sink) {
@@ -95,7 +103,7 @@ final class RasdaemonReader implements FamilyReader {
 
     /** rasdaemon's own messages (not the events): {@code rasdaemon: …} lines, or any line the journal files under it. */
     private static boolean diagnostic(LogRecord record, String text) {
-        return text.startsWith("rasdaemon: ") || "rasdaemon".equals(record.envelope().tag());
+        return record.body().strip().startsWith(TERMINAL) || "rasdaemon".equals(record.envelope().tag());
     }
 
     private static Section section(String name, boolean summary) {
