@@ -133,7 +133,7 @@ public final class IndexBench {
                 kind, List.of(kind, "sigbus-kill"), severity, "Poison consumed through a DAX mapping at pfn 0x" + Long.toHexString(pfn),
                 "A user-space read hit poisoned persistent memory at 0x" + Long.toHexString(pfn << 12) + "; memory_failure() says Recovered.",
                 host, 0, KERNELS[random.nextInt(KERNELS.length)], new BigDecimal(random.nextInt(100000) + ".402318"),
-                new BigDecimal(random.nextInt(100000) + ".411536"), null, List.of("0x" + Long.toHexString(pfn)),
+                new BigDecimal(random.nextInt(100000) + ".411536"), null, List.of("0x" + Long.toHexString(pfn)), null, null,
                 List.of("0x" + Long.toHexString(pfn << 12)), List.of(), fs ? List.of("pmem" + random.nextInt(4)) : List.of(),
                 fs ? List.of("xfs (pmem0)") : List.of(), List.of(new Incident.Process(comm, pid)),
                 Arrays.asList(

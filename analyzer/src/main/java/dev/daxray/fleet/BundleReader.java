@@ -29,10 +29,10 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import dev.daxray.capture.CaptureInput;
 import dev.daxray.capture.Decompression;
 import dev.daxray.capture.Inputs;
-import dev.daxray.events.Event;
 import dev.daxray.events.Origin;
 import dev.daxray.families.Families;
 import dev.daxray.incidents.Incident;
+import dev.daxray.incidents.IncidentBuilder;
 import dev.daxray.index.BundleRecord;
 import dev.daxray.incidents.Triage;
 import dev.daxray.rules.RuleSet;
@@ -142,20 +142,22 @@ public final class BundleReader {
             problems.add(bundle.path() + ": no capture files in it");
             return Outcome.failed(bundle, problems);
         }
-        Timeline timeline = Timeline.read(inputs.iterator(), ScanOptions.defaults(), Families.standard(), ReadListener.NONE);
-        long unread = 0;
-        for (InputSummary summary : timeline.inputs()) {
-            if (summary.failed()) {
-                problems.add(summary.file() + ": " + summary.error());
-                if (summary.lines() == 0) {
-                    unread++;
+        try (Timeline.Stream timeline = Timeline.stream(inputs.iterator(), ScanOptions.defaults(), Families.standard(),
+                ReadListener.NONE)) {
+            long unread = 0;
+            for (InputSummary summary : timeline.inputs()) {
+                if (summary.failed()) {
+                    problems.add(summary.file() + ": " + summary.error());
+                    if (summary.lines() == 0) {
+                        unread++;
+                    }
                 }
             }
+            if (unread == inputs.size()) {
+                return Outcome.failed(bundle, problems);     // nothing at all was read
+            }
+            return finish(bundle, key, timeline, context, machine, fileTimes, problems);
         }
-        if (unread == inputs.size()) {
-            return Outcome.failed(bundle, problems);     // nothing at all was read
-        }
-        return finish(bundle, key, timeline, context, machine, fileTimes, problems);
     }
 
     private static String relative(HostBundle bundle, Path file) {
@@ -194,28 +196,31 @@ public final class BundleReader {
                 }
                 fileTimes.put(fileName, Files.getLastModifiedTime(bundle.path()).toMillis());
                 CaptureInput single = new CaptureInput(fileName, () -> machine.sniff(Decompression.open(new Shield(in))));
-                Timeline timeline = Timeline.read(List.of(single).iterator(), ScanOptions.defaults(), Families.standard(),
-                        ReadListener.NONE);
-                InputSummary summary = timeline.inputs().get(0);
-                if (summary.failed()) {
-                    problems.add(summary.file() + ": " + summary.error());
-                    if (summary.lines() == 0) {
-                        return Outcome.failed(bundle, problems);
+                try (Timeline.Stream timeline = Timeline.stream(List.of(single).iterator(), ScanOptions.defaults(),
+                        Families.standard(), ReadListener.NONE)) {
+                    InputSummary summary = timeline.inputs().get(0);
+                    if (summary.failed()) {
+                        problems.add(summary.file() + ": " + summary.error());
+                        if (summary.lines() == 0) {
+                            return Outcome.failed(bundle, problems);
+                        }
                     }
+                    return finish(bundle, key, timeline, context, machine, fileTimes, problems);
+                }
+            }
+            TarInputs entries = new TarInputs(new TarArchiveInputStream(in), fileName, machine, fileTimes, problems);
+            try (Timeline.Stream timeline = Timeline.stream(entries, ScanOptions.defaults(), Families.standard(),
+                    ReadListener.NONE)) {
+                for (InputSummary summary : timeline.inputs()) {
+                    if (summary.failed()) {
+                        problems.add(summary.file() + ": " + summary.error());
+                    }
+                }
+                if (!problems.isEmpty()) {
+                    return Outcome.failed(bundle, problems);
                 }
                 return finish(bundle, key, timeline, context, machine, fileTimes, problems);
             }
-            TarInputs entries = new TarInputs(new TarArchiveInputStream(in), fileName, machine, fileTimes, problems);
-            Timeline timeline = Timeline.read(entries, ScanOptions.defaults(), Families.standard(), ReadListener.NONE);
-            for (InputSummary summary : timeline.inputs()) {
-                if (summary.failed()) {
-                    problems.add(summary.file() + ": " + summary.error());
-                }
-            }
-            if (!problems.isEmpty()) {
-                return Outcome.failed(bundle, problems);
-            }
-            return finish(bundle, key, timeline, context, machine, fileTimes, problems);
         }
     }
 
@@ -280,25 +285,26 @@ public final class BundleReader {
 
     // ---- from timeline to fleet incidents
 
-    private static Outcome finish(HostBundle bundle, String key, Timeline timeline, Context context, MachineInfo machine,
-                                  Map<String, Long> fileTimes, List<String> problems) {
-        String host = hostOf(timeline.events(), bundle.name());
-        Map<String, Origin> origins = new HashMap<>();
-        for (Event e : timeline.events()) {
-            origins.putIfAbsent(e.origin().location(), e.origin());
-        }
-        Triage.Result result = Triage.run(timeline.events(), context.rules(), Severity.INFO);
+    private static Outcome finish(HostBundle bundle, String key, Timeline.Stream timeline, Context context,
+                                  MachineInfo machine, Map<String, Long> fileTimes, List<String> problems) {
+        Map<String, Integer> hosts = new HashMap<>();
+        Triage.Result result = Triage.run(timeline, context.rules(), Severity.INFO, e -> {
+            if (e.origin().host() != null) {
+                hosts.merge(e.origin().host(), 1, Integer::sum);
+            }
+        });
+        String host = hostOf(hosts, bundle.name());
         List<FleetIncident> incidents = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (Incident i : result.incidents()) {
+        for (IncidentBuilder.Built built : result.built()) {
+            Incident i = built.incident();
             Incident filled = i.host() != null ? i : withHost(i, host);
             Long time = null;
             String source = null;
             if (!i.evidence().isEmpty()) {
-                Incident.Evidence first = i.evidence().get(0);
-                Origin origin = origins.get(first.file() + ":" + first.line());
-                Long fileTime = fileTimes.get(first.file());
-                time = origin == null ? null : WallTime.parse(origin.wall(), fileTime);
+                Origin origin = built.first();
+                Long fileTime = fileTimes.get(origin.file());
+                time = WallTime.parse(origin.wall(), fileTime);
                 source = time != null ? "log" : null;
                 if (time == null && fileTime != null && fileTime > 0) {
                     time = fileTime;
@@ -311,14 +317,8 @@ public final class BundleReader {
         return new Outcome(bundle, Status.INDEXED, key, host, timeline.inputs().size(), incidents, problems);
     }
 
-    /** The host the logs name most often, else the bundle's name. */
-    private static String hostOf(List<Event> events, String fallback) {
-        Map<String, Integer> counts = new HashMap<>();
-        for (Event e : events) {
-            if (e.origin().host() != null) {
-                counts.merge(e.origin().host(), 1, Integer::sum);
-            }
-        }
+    /** The host the logs name most often ({@code counts}: events per host name), else the bundle's name. */
+    private static String hostOf(Map<String, Integer> counts, String fallback) {
         return counts.entrySet().stream()
                 .max(Comparator.comparingInt((Map.Entry<String, Integer> e) -> e.getValue())
                         .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()))

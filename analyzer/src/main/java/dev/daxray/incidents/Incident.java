@@ -2,6 +2,7 @@ package dev.daxray.incidents;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
@@ -15,17 +16,28 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param clock what the reader should know about the evidence's times: an input whose wall clock could
  *              not be aligned with the monotonic captures, or whose alignment is uncertain, or whose
  *              monotonic times were derived from its wall clock ({@code file: note}; null when none)
+ * @param pfns      the poisoned pages, sorted; at most {@link #PFNS_LISTED}
+ * @param pfnRange  the lowest and highest poisoned page, when the incident has more than
+ *                  {@link #FEW_PAGES} (null otherwise, and left out of the JSON)
+ * @param pageCount how many distinct pages, with {@code pfnRange} (counted exactly up to 16,384; past that "more than")
  * @param locations where each poisoned page sits on the persistent-memory devices, as far as the run's
  *                  address map can tell (see {@link IncidentLocations}); empty when the incident is not
  *                  about persistent memory and the run has no device layout
  */
 @JsonPropertyOrder({"id", "fingerprint", "kind", "labels", "severity", "title", "summary", "host", "boot", "kernel",
-        "start", "end", "clock", "pfns", "physAddrs", "locations", "devices", "filesystems", "processes", "evidence", "evidenceCount", "advice"})
+        "start", "end", "clock", "pfns", "pfnRange", "pageCount", "physAddrs", "locations", "devices", "filesystems",
+        "processes", "evidence", "evidenceCount", "advice"})
 public record Incident(String id, String fingerprint, String kind, List<String> labels, String severity, String title,
                        String summary, String host, int boot, String kernel, Object start, Object end, String clock,
-                       List<String> pfns, List<String> physAddrs, List<Location> locations, List<String> devices,
-                       List<String> filesystems,
+                       List<String> pfns, @JsonInclude(JsonInclude.Include.NON_NULL) PfnRange pfnRange,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Long pageCount, List<String> physAddrs,
+                       List<Location> locations, List<String> devices, List<String> filesystems,
                        List<Process> processes, List<Evidence> evidence, int evidenceCount, String advice) {
+
+    /** Pages an incident lists in {@code pfns}; {@code pfnRange} and {@code pageCount} cover the rest. */
+    public static final int PFNS_LISTED = 64;
+    /** Up to this many pages, an incident lists them without a range and count. */
+    public static final int FEW_PAGES = 3;
 
     public Incident {
         labels = List.copyOf(labels);
@@ -41,7 +53,20 @@ public record Incident(String id, String fingerprint, String kind, List<String> 
     /** The same incident on another host (fleet bundles name the host when the logs do not). */
     public Incident withHost(String otherHost) {
         return new Incident(id, fingerprint, kind, labels, severity, title, summary, otherHost, boot, kernel, start, end,
-                clock, pfns, physAddrs, locations, devices, filesystems, processes, evidence, evidenceCount, advice);
+                clock, pfns, pfnRange, pageCount, physAddrs, locations, devices, filesystems, processes, evidence,
+                evidenceCount, advice);
+    }
+
+    /** The same incident with another id (two incidents of one run that would share one). */
+    Incident withId(String otherId) {
+        return new Incident(otherId, fingerprint, kind, labels, severity, title, summary, host, boot, kernel, start, end,
+                clock, pfns, pfnRange, pageCount, physAddrs, locations, devices, filesystems, processes, evidence,
+                evidenceCount, advice);
+    }
+
+    /** The lowest and highest page of an incident with many. */
+    @JsonPropertyOrder({"first", "last"})
+    public record PfnRange(String first, String last) {
     }
 
     /** A process signalled or killed. */
@@ -49,7 +74,7 @@ public record Incident(String id, String fingerprint, String kind, List<String> 
     public record Process(String comm, Integer pid) {
         @Override
         public String toString() {
-            return comm + ":" + (pid == null ? "?" : pid);
+            return pid == null ? comm : comm + ":" + pid;
         }
     }
 

@@ -42,6 +42,11 @@ final class FacetCounter {
     private final IndexReader reader;
     private final FacetsConfig config;
     private final Map<String, Optional<SortedSetDocValuesReaderState>> states = new ConcurrentHashMap<>();
+    /**
+     * Counts over every document, per dimension and top: a pure function of the reader, so a
+     * long-lived reader (daxray serve) counts them once, however often a query matches everything.
+     */
+    private final Map<String, List<SearchResult.Count>> everything = new ConcurrentHashMap<>();
 
     FacetCounter(IndexReader reader, FacetsConfig config) {
         this.reader = reader;
@@ -78,6 +83,19 @@ final class FacetCounter {
     }
 
     private List<SearchResult.Count> countOne(String dim, FacetsCollector matches, int top) throws IOException {
+        if (matches == null) {
+            String key = dim + "/" + top;
+            List<SearchResult.Count> known = everything.get(key);
+            if (known == null) {
+                known = List.copyOf(countMatches(dim, null, top));
+                everything.putIfAbsent(key, known);
+            }
+            return known;
+        }
+        return countMatches(dim, matches, top);
+    }
+
+    private List<SearchResult.Count> countMatches(String dim, FacetsCollector matches, int top) throws IOException {
         Optional<SortedSetDocValuesReaderState> state = state(dim);
         if (state.isEmpty()) {
             return List.of();

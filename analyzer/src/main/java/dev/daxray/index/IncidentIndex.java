@@ -70,6 +70,8 @@ public final class IncidentIndex implements Closeable {
 
     private final Path path;
     private final Directory directory;
+    /** Instances sharing {@link #directory} (one, or more after {@link #reopenIfChanged()}); the last closes it. */
+    private final java.util.concurrent.atomic.AtomicInteger directoryUsers;
     private final IndexWriter writer;
     private final FacetsConfig facets = IncidentFields.facetsConfig();
     private final Set<String> bundleKeys = new HashSet<>();
@@ -77,11 +79,40 @@ public final class IncidentIndex implements Closeable {
     private final Map<String, Set<String>> keysBySource = new HashMap<>();
     private DirectoryReader reader;
     private FacetCounter facetCounter;
+    /** Histograms of every incident by bar count, for the opened reader (a page with no query asks often). */
+    private final Map<Integer, TimeHistogram> everyIncident = new java.util.concurrent.ConcurrentHashMap<>();
 
     private IncidentIndex(Path path, Directory directory, IndexWriter writer) {
         this.path = path;
         this.directory = directory;
+        this.directoryUsers = new java.util.concurrent.atomic.AtomicInteger(1);
         this.writer = writer;
+    }
+
+    private IncidentIndex(IncidentIndex older, DirectoryReader newer) {
+        this.path = older.path;
+        this.directory = older.directory;
+        this.directoryUsers = older.directoryUsers;
+        this.directoryUsers.incrementAndGet();
+        this.writer = null;
+        this.reader = newer;
+    }
+
+    /**
+     * For an index opened for reading while another process writes it: the index at its newest
+     * commit, sharing the segments that did not change with this one (near-real-time reopen), or
+     * null when nothing was committed since this one was opened. Both stay usable; close each when
+     * its searches are done.
+     */
+    public synchronized IncidentIndex reopenIfChanged() throws IOException {
+        if (writer != null) {
+            throw new IllegalStateException("index opened for writing");
+        }
+        return reading(() -> {
+            searcher();
+            DirectoryReader newer = DirectoryReader.openIfChanged(reader);
+            return newer == null ? null : new IncidentIndex(this, newer);
+        });
     }
 
     /**
@@ -263,6 +294,7 @@ public final class IncidentIndex implements Closeable {
             reader.close();
             reader = null;
             facetCounter = null;
+            everyIncident.clear();
         }
     }
 
@@ -361,23 +393,49 @@ public final class IncidentIndex implements Closeable {
         return out;
     }
 
-    /** Runs a search; a bad query is a {@link QueryException}. */
-    public SearchResult search(SearchRequest request) throws IOException {
-        return reading(() -> runSearch(request));
+    /** The incident with this {@link FleetIncident#id() id}, or null. */
+    public FleetIncident get(String id) throws IOException {
+        return reading(() -> {
+            IndexSearcher searcher = searcher();
+            Query query = new BooleanQuery.Builder().add(incidents(), BooleanClause.Occur.FILTER)
+                    .add(KeywordField.newExactQuery(IncidentFields.ID, id), BooleanClause.Occur.FILTER).build();
+            List<FleetIncident> found = read(searcher, searcher.search(query, 1).scoreDocs);
+            return found.isEmpty() ? null : found.get(0);
+        });
     }
 
-    private SearchResult runSearch(SearchRequest request) throws IOException {
+    /**
+     * How the incidents a request matches spread over time: {@code buckets} or fewer bars of a round
+     * width between the matches' first and last time (within the request's since/until when given).
+     * A bad query is a {@link QueryException}.
+     */
+    public TimeHistogram histogram(SearchRequest request, int buckets) throws IOException {
+        SearchRequest countOnly = new SearchRequest(request.query(), request.since(), request.until(), 0, List.of(), false,
+                request.timeoutMillis(), request.now());
+        return reading(() -> runSearch(countOnly, buckets)).histogram();
+    }
+
+    /**
+     * A search and the histogram of its matches over time ({@link #histogram}) in one go: the
+     * histogram reads the matches the facet counting gathered instead of running the query again.
+     */
+    public SearchWithHistogram searchWithHistogram(SearchRequest request, int buckets) throws IOException {
+        if (buckets < 1) {
+            throw new IllegalArgumentException("buckets " + buckets);
+        }
+        return reading(() -> runSearch(request, buckets));
+    }
+
+    /** Runs a search; a bad query is a {@link QueryException}. */
+    public SearchResult search(SearchRequest request) throws IOException {
+        return reading(() -> runSearch(request, 0)).result();
+    }
+
+    /** The search, and with {@code buckets} > 0 the histogram of its matches. */
+    private SearchWithHistogram runSearch(SearchRequest request, int buckets) throws IOException {
         request.checkFacets();
         Query user = LuceneQueries.of(IncidentQueryParser.parse(request.query(), request.now()));
-        BooleanQuery.Builder builder = new BooleanQuery.Builder()
-                .add(user, BooleanClause.Occur.MUST)
-                .add(incidents(), BooleanClause.Occur.FILTER);
-        if (request.since() != null || request.until() != null) {
-            long from = request.since() == null ? Long.MIN_VALUE : request.since();
-            long to = request.until() == null ? Long.MAX_VALUE : request.until() - 1;
-            builder.add(LongField.newRangeQuery(IncidentFields.TIME, from, to), BooleanClause.Occur.FILTER);
-        }
-        Query query = builder.build();
+        Query query = query(user, request);
 
         IndexSearcher searcher = searcher();
         searcher.setTimeout(new QueryTimeoutImpl(request.timeoutMillis()));
@@ -386,13 +444,14 @@ public final class IncidentIndex implements Closeable {
         long total;
         FacetsCollector matches = null;
         List<FleetIncident> hits;
+        boolean everything;
         try {
             total = searcher.count(query);
             // A query that matches every incident (no filter, or a term all of them have) counts
             // facets straight from the doc values too: no collection of a million matches.
             boolean facets = !request.facets().isEmpty() && total > 0;
-            boolean everything = user instanceof MatchAllDocsQuery && request.since() == null && request.until() == null
-                    || facets && total == searcher.count(incidents());
+            everything = user instanceof MatchAllDocsQuery && request.since() == null && request.until() == null
+                    || (facets || buckets > 0) && total > 0 && total == searcher.count(incidents());
             if (facets && !everything) {
                 // The newest hits are a pass of their own, where the sort can skip documents that
                 // cannot make the top (it cannot inside a collector that also sees every match).
@@ -416,7 +475,38 @@ public final class IncidentIndex implements Closeable {
             searcher.search(query, grouping);
             groups = grouping.groups(Integer.MAX_VALUE);
         }
-        return new SearchResult(total, hits, facetCounts, groups, searcher.timedOut());
+        TimeHistogram histogram = null;
+        if (buckets > 0) {
+            histogram = everything && request.since() == null && request.until() == null ? everyIncident(searcher, buckets)
+                    : TimeHistogram.of(searcher, matches != null ? TimeHistogram.Matches.of(matches)
+                    : TimeHistogram.Matches.of(searcher, query), request.since(), request.until(), buckets);
+        }
+        return new SearchWithHistogram(new SearchResult(total, hits, facetCounts, groups, searcher.timedOut()), histogram);
+    }
+
+    /** The histogram of every incident, computed once per opened reader. */
+    private TimeHistogram everyIncident(IndexSearcher searcher, int buckets) throws IOException {
+        TimeHistogram all = everyIncident.get(buckets);
+        if (all == null) {
+            all = TimeHistogram.of(searcher, TimeHistogram.Matches.of(searcher, incidents()), null, null, buckets);
+            if (!all.partial()) {
+                everyIncident.putIfAbsent(buckets, all);
+            }
+        }
+        return all;
+    }
+
+    /** The user's query with the request's filters: incidents only, within since/until. */
+    private static Query query(Query user, SearchRequest request) {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder()
+                .add(user, BooleanClause.Occur.MUST)
+                .add(incidents(), BooleanClause.Occur.FILTER);
+        if (request.since() != null || request.until() != null) {
+            long from = request.since() == null ? Long.MIN_VALUE : request.since();
+            long to = request.until() == null ? Long.MAX_VALUE : request.until() - 1;
+            builder.add(LongField.newRangeQuery(IncidentFields.TIME, from, to), BooleanClause.Occur.FILTER);
+        }
+        return builder.build();
     }
 
     private static Sort newestFirst() {
@@ -500,7 +590,9 @@ public final class IncidentIndex implements Closeable {
                     writer.rollback();      // drops whatever was not committed; never a partial bundle
                 }
             } finally {
-                directory.close();
+                if (directoryUsers.decrementAndGet() == 0) {
+                    directory.close();
+                }
             }
         }
     }

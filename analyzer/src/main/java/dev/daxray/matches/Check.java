@@ -30,6 +30,8 @@ public enum Check {
     DUPLICATE("duplicate"),
     /** The capture (or the boot) ended while a partial match was incomplete. */
     END("ended-incomplete"),
+    /** The rule had too many partial matches open and the oldest was ended. */
+    EVICTED("evicted"),
     /** Findings emitted. */
     FINDING("findings");
 

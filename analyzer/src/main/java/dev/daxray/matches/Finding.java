@@ -15,19 +15,57 @@ import dev.daxray.rules.Fact;
 
 /**
  * What a rule concluded: its kind, the key it joined on, the facts that matched (in timeline order;
- * for rules over findings, the findings), and its rendered title, summary and advice. A finding is
+ * for rules over findings, the findings); its title, summary and advice are rendered when asked. A finding is
  * itself a {@link Fact}, so rules can read other rules' findings.
  *
  * @param key     the key values, as the first step's key expressions produced them (e.g. a Hex pfn)
  * @param aliases the first fact each named step matched
  */
 public record Finding(BoundRule rule, List<Object> key, List<Fact> evidence, Map<String, Fact> aliases,
-                      Origin start, Origin end, String title, String summary, String advice) implements Fact {
+                      Origin start, Origin end) implements Fact {
 
     public Finding {
         key = java.util.Collections.unmodifiableList(new ArrayList<>(key));
         evidence = List.copyOf(evidence);
         aliases = Map.copyOf(aliases);
+    }
+
+    /**
+     * The finding a complete partial match makes: its facts in timeline order, each alias's first fact,
+     * the key as the first fact's step computed it, and the texts rendered for the finding alone.
+     */
+    static Finding of(BoundRule rule, Partial p) {
+        List<Fact> evidence = p.evidence();
+        Map<String, Fact> aliases = new java.util.HashMap<>();
+        for (dev.daxray.rules.BoundStep s : rule.steps()) {
+            if (s.alias() != null && !p.matched.get(s.index()).isEmpty()) {
+                aliases.put(s.alias(), p.matched.get(s.index()).get(0));
+            }
+        }
+        List<Object> key = new ArrayList<>();
+        if (!rule.keyNames().isEmpty()) {
+            Fact first = evidence.get(0);
+            dev.daxray.rules.BoundStep firstStep = rule.steps().stream()
+                    .filter(s -> p.matched.get(s.index()).contains(first)).findFirst().orElseThrow();
+            for (var reader : firstStep.pattern().keys()) {
+                key.add(reader.apply(first));
+            }
+        }
+        return new Finding(rule, key, evidence, aliases, evidence.get(0).origin(),
+                evidence.get(evidence.size() - 1).origin());
+    }
+
+    /** The title for the finding alone (an incident renders its primary's again with the whole incident). */
+    public String title() {
+        return render(rule.title(), null);
+    }
+
+    public String summary() {
+        return render(rule.summary(), null);
+    }
+
+    public String advice() {
+        return render(rule.advice(), null);
     }
 
     public String kind() {
@@ -51,19 +89,21 @@ public record Finding(BoundRule rule, List<Object> key, List<Fact> evidence, Map
 
     /** The events behind this finding, through findings of findings, without duplicates, in order. */
     public List<Event> events() {
-        Set<Event> events = new LinkedHashSet<>();
-        collect(this, events);
-        List<Event> sorted = new ArrayList<>(events);
+        List<Event> sorted = new ArrayList<>();
+        collect(this, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()), sorted);
         sorted.sort(null);
         return sorted;
     }
 
-    private static void collect(Finding finding, Set<Event> into) {
+    /** Each event once, by identity: an event's own hash would walk all its fields. */
+    private static void collect(Finding finding, Set<Event> seen, List<Event> into) {
         for (Fact fact : finding.evidence) {
             if (fact instanceof EventFact e) {
-                into.add(e.event());
+                if (seen.add(e.event())) {
+                    into.add(e.event());
+                }
             } else if (fact instanceof Finding f) {
-                collect(f, into);
+                collect(f, seen, into);
             }
         }
     }
@@ -95,19 +135,24 @@ public record Finding(BoundRule rule, List<Object> key, List<Fact> evidence, Map
     }
 
     /** Fields of {@code {incident.*}} references in titles and summaries. */
-    public static final java.util.List<String> INCIDENT_FIELDS = List.of("processes", "pfns", "devices", "filesystems",
-            "findings", "evidence");
+    public static final List<String> INCIDENT_FIELDS = IncidentView.FIELDS;
 
     /**
-     * Renders one of this finding's templates. {@code {incident.*}} references read {@code group},
-     * the findings of the incident this one is the primary of (at match time, just this finding):
-     * {@code processes} ("fio:7712, fio:7714"), {@code pfns}, {@code devices}, {@code filesystems},
-     * {@code findings} (how many findings of this finding's kind merged) and {@code evidence} (lines).
+     * Renders one of this finding's templates. {@code {incident.*}} references read {@code incident}, the
+     * incident this finding is the primary of (at match time, the finding alone): {@code processes}
+     * ("fio:7712 and fio:7714"), {@code pfns}, {@code pages} ("9 pages from 0x1000 to 0x1008"),
+     * {@code devices}, {@code filesystems}, {@code findings} (how many findings of this finding's kind
+     * merged) and {@code evidence} (lines). A null {@code incident} is the finding alone, tallied only when a
+     * reference needs it.
      */
-    public String render(dev.daxray.rules.Template template, List<Finding> group) {
+    public String render(dev.daxray.rules.Template template, IncidentView incident) {
+        IncidentView[] view = {incident};
         return template.render(ref -> {
             if ("incident".equals(ref.alias())) {
-                return incidentField(ref.field(), group);
+                if (view[0] == null) {
+                    view[0] = EventTally.of(this);
+                }
+                return incidentField(ref.field(), view[0]);
             }
             if (ref.alias() != null) {
                 Fact fact = aliases.get(ref.alias());
@@ -117,56 +162,34 @@ public record Finding(BoundRule rule, List<Object> key, List<Fact> evidence, Map
         });
     }
 
-    private Object incidentField(String name, List<Finding> group) {
-        Set<Event> events = new LinkedHashSet<>();
-        group.forEach(f -> events.addAll(f.events()));
-        List<Event> sorted = new ArrayList<>(events);
-        sorted.sort(null);
-        switch (name) {
-            case "findings":
-                return group.stream().filter(f -> f.kind().equals(kind())).count();
-            case "evidence":
-                return sorted.size();
-            case "processes": {
-                Set<String> seen = new LinkedHashSet<>();
-                for (Event e : sorted) {
-                    if (e instanceof dev.daxray.events.Sigbus s && s.comm() != null) {
-                        seen.add(s.comm() + ":" + (s.pid() == null ? "?" : s.pid()));
-                    }
-                }
-                return list(seen, "no process");
-            }
-            case "pfns":
-            case "devices":
-            case "filesystems": {
-                String field = name.equals("pfns") ? "pfn" : name.equals("devices") ? "device" : "fs";
-                Set<String> seen = new java.util.TreeSet<>();
-                for (Event e : sorted) {
-                    Object v = EventSchema.get().typeOf(e).field(field).map(f -> f.read(e)).orElse(null);
-                    if (v != null && !(e instanceof dev.daxray.events.Sigbus && field.equals("pfn"))) {
-                        seen.add(v.toString());
-                    }
-                }
-                return list(seen, "none");
-            }
-            default:
-                return null;
-        }
+    private Object incidentField(String name, IncidentView incident) {
+        return switch (name) {
+            case "findings" -> incident.findings(kind());
+            case "evidence" -> incident.evidence();
+            case "processes" -> incident.processes().text("no process");
+            case "pfns" -> incident.pfns().text("none");
+            case "pages" -> incident.pages();
+            case "devices" -> incident.devices().text("none");
+            case "filesystems" -> incident.filesystems().text("none");
+            default -> null;
+        };
     }
 
-    /** "a", "a and b", "a, b and c", "a, b, c and 2 more". */
-    private static String list(Set<String> values, String none) {
-        List<String> all = new ArrayList<>(values);
-        if (all.isEmpty()) {
-            return none;
+    /** The events behind this finding as the engine holds them (see {@link HeldEvent}), each once. */
+    public List<HeldEvent> heldEvents() {
+        Set<HeldEvent> held = new LinkedHashSet<>();
+        collectHeld(this, held);
+        return new ArrayList<>(held);
+    }
+
+    private static void collectHeld(Finding finding, Set<HeldEvent> into) {
+        for (Fact fact : finding.evidence) {
+            if (fact instanceof HeldEvent e) {
+                into.add(e);
+            } else if (fact instanceof Finding f) {
+                collectHeld(f, into);
+            }
         }
-        if (all.size() == 1) {
-            return all.get(0);
-        }
-        if (all.size() <= 4) {
-            return String.join(", ", all.subList(0, all.size() - 1)) + " and " + all.get(all.size() - 1);
-        }
-        return String.join(", ", all.subList(0, 3)) + " and " + (all.size() - 3) + " more";
     }
 
     /** The first non-null value of {@code name} among the evidence events. */

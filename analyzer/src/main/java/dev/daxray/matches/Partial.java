@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.daxray.events.Origin;
+import dev.daxray.rules.Ast;
+import dev.daxray.rules.BoundStep;
 import dev.daxray.rules.Fact;
 
 /** One partial match of one rule: the facts each step matched so far. Owned by its {@link RuleMatcher}. */
@@ -34,15 +36,44 @@ final class Partial {
     Long deadline;
     boolean done;
     long lastFact = -1;
+    /** What it becomes, for {@link Suppression}; null unless its rule suppresses other kinds. */
+    final Outcome outcome;
 
-    Partial(long seq, Scope scope, Origin start, int steps) {
+    Partial(long seq, Scope scope, Origin start, int steps, Outcome outcome) {
         this.seq = seq;
         this.scope = scope;
         this.start = start;
+        this.outcome = outcome;
         this.matched = new ArrayList<>(steps);
         for (int i = 0; i < steps; i++) {
             matched.add(new ArrayList<>(1));
         }
+    }
+
+    /** True when the required steps are complete (and, in a sequence, every {@code not} step passed). */
+    boolean satisfied(List<BoundStep> steps, Ast.Shape shape) {
+        for (BoundStep s : steps) {
+            if (s.required() && matched.get(s.index()).size() < s.minCount()) {
+                return false;
+            }
+            if (s.absent() && shape == Ast.Shape.SEQUENCE && stage <= s.index()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first step still missing: a {@code not} step not yet passed, or a required step short of its count. */
+    BoundStep firstMissing(List<BoundStep> steps) {
+        for (BoundStep s : steps) {
+            if (s.absent() && stage <= s.index()) {
+                return s;
+            }
+            if (s.required() && matched.get(s.index()).size() < s.minCount()) {
+                return s;
+            }
+        }
+        return null;
     }
 
     List<Fact> evidence() {

@@ -2,30 +2,26 @@ package dev.daxray.matches;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
-import java.util.function.Consumer;
 
-import dev.daxray.events.Hex;
 import dev.daxray.events.Origin;
 import dev.daxray.rules.Ast;
 import dev.daxray.rules.BoundRule;
 import dev.daxray.rules.BoundStep;
 import dev.daxray.rules.Fact;
-import dev.daxray.rules.Template;
 
 /**
  * Matches one rule over a time-ordered stream of facts.
  *
  * <p>State is explicit and indexed: for a sequence, step index → scope (host, boot, key) → the
- * partial match waiting for that step; for a group, scope → partial. A priority queue holds each
+ * partial match waiting for that step; for a group, scope → partial ({@link OpenPartials}). {@link Deadlines} holds each
  * partial's deadline (end of its {@code within} window, or of the {@code not} step it waits on), so
  * the clock expires exactly the partials that are due. At most one partial waits per step and key
- * (a newer one supersedes an older one, as EQL does), so memory is bounded by the keys seen within
- * one window.
+ * (a newer one supersedes an older one, as EQL does), and at most {@link #OPEN_LIMIT} are open at once
+ * (the oldest is ended as {@link Check#EVICTED}); a partial keeps the facts its steps count, no more
+ * (the binder bounds a count by {@link dev.daxray.rules.BoundStep#MAX_COUNT}). So memory is bounded by
+ * the rule, whatever the input.
  *
  * <p>Time is the facts' own monotonic time ({@link Origin#micros()}). When either side of a window
  * check has no time, the window is taken as satisfied within the same boot; such partials end at
@@ -34,35 +30,37 @@ import dev.daxray.rules.Template;
 final class RuleMatcher {
 
     private static final int NEAR_MISS_LIMIT = 50;
+    /** At most this many partial matches of one rule are open; a new one ends the oldest. */
+    static final int OPEN_LIMIT = 1024;
+
+    /** Where a matcher's results go. */
+    interface Sink {
+        /** A finding; {@code outcome} is its partial match's outcome (null unless the rule suppresses). */
+        void found(Finding finding, Outcome outcome);
+
+        void nearMiss(NearMiss miss);
+
+        /** A suppressing rule's partial match became certain, or ended. */
+        void moved(Outcome outcome, Outcome.State state);
+    }
 
     private final BoundRule rule;
     private final List<BoundStep> steps;
-    private final Consumer<Finding> findings;
-    private final Consumer<NearMiss> nearMisses;
+    private final Sink sink;
     private final EnumMap<Check, Long> counters = new EnumMap<>(Check.class);
-    private final List<Map<Partial.Scope, Partial>> atStage = new ArrayList<>();
-    private final Map<Partial.Scope, Partial> groups = new LinkedHashMap<>();
-    private final PriorityQueue<Entry> queue = new PriorityQueue<>();
+    private final OpenPartials open;
+    private final MissText text;
+    private final Deadlines deadlines = new Deadlines();
     private long seq;
     private long factSeq;
     private int nearMissCount;
 
-    private record Entry(long deadline, long seq, Partial partial) implements Comparable<Entry> {
-        @Override
-        public int compareTo(Entry o) {
-            int c = Long.compare(deadline, o.deadline);
-            return c != 0 ? c : Long.compare(seq, o.seq);
-        }
-    }
-
-    RuleMatcher(BoundRule rule, Consumer<Finding> findings, Consumer<NearMiss> nearMisses) {
+    RuleMatcher(BoundRule rule, Sink sink) {
         this.rule = rule;
         this.steps = rule.steps();
-        this.findings = findings;
-        this.nearMisses = nearMisses;
-        for (int i = 0; i < steps.size(); i++) {
-            atStage.add(new LinkedHashMap<>());
-        }
+        this.sink = sink;
+        this.open = new OpenPartials(rule.shape() == Ast.Shape.GROUP ? 1 : steps.size());
+        this.text = new MissText(rule);
     }
 
     BoundRule rule() {
@@ -75,14 +73,10 @@ final class RuleMatcher {
 
     /** Moves the clock to {@code micros}: every partial whose deadline is before it times out. */
     void advanceTo(long micros) {
-        while (!queue.isEmpty() && queue.peek().deadline < micros) {
-            Entry e = queue.poll();
-            Partial p = e.partial;
-            if (p.done || p.deadline == null || p.deadline != e.deadline) {
-                continue;
-            }
+        for (Partial p = deadlines.due(micros); p != null; p = deadlines.due(micros)) {
             timeout(p);
         }
+        deadlines.compact(open.size());
     }
 
     /**
@@ -91,14 +85,7 @@ final class RuleMatcher {
      * has passed, nothing proves the absence, so the partial ends as a near miss.
      */
     void endAll(boolean endOfInput) {
-        List<Partial> open = new ArrayList<>();
-        if (rule.shape() == Ast.Shape.GROUP) {
-            open.addAll(groups.values());
-        } else {
-            atStage.forEach(m -> open.addAll(m.values()));
-        }
-        open.sort((a, b) -> Long.compare(a.seq, b.seq));
-        for (Partial p : open) {
+        for (Partial p : open.all()) {
             while (!p.done && waitingOnAbsence(p) && !(endOfInput && p.absenceStart != null)) {
                 count(Check.ABSENCE_HELD);
                 passAbsence(p, null);
@@ -107,7 +94,7 @@ final class RuleMatcher {
                 end(p, Check.END, endOfInput ? "the input ended" : "the boot ended");
             }
         }
-        queue.clear();
+        deadlines.clear();
     }
 
     void offer(Fact fact) {
@@ -128,13 +115,13 @@ final class RuleMatcher {
     private void until(Fact fact) {
         List<Object> key = rule.until().key(fact);
         List<Partial> hit = new ArrayList<>();
-        for (Partial p : all()) {
+        for (Partial p : open.all()) {
             if (p.scope.sameBoot(fact.origin()) && (key == null || key.isEmpty() || key.equals(p.scope.key()))) {
                 hit.add(p);
             }
         }
         for (Partial p : hit) {
-            end(p, Check.UNTIL, describe(fact) + " ended it");
+            end(p, Check.UNTIL, text.fact(fact) + " ended it");
         }
     }
 
@@ -147,7 +134,7 @@ final class RuleMatcher {
             if (key == null) {
                 continue;
             }
-            Partial p = atStage.get(step.index()).get(scope(fact, key));
+            Partial p = open.get(step.index(), scope(fact, key));
             if (p == null || !p.absenceArmed) {
                 continue;
             }
@@ -155,8 +142,8 @@ final class RuleMatcher {
             boolean inTime = p.absenceStart == null || micros == null || micros - p.absenceStart <= step.absentWindowMicros();
             if (inTime) {
                 count(Check.ABSENCE);
-                remove(p);
-                nearMiss(p, Check.ABSENCE, step, describeFirst(p) + " was followed by " + describe(fact)
+                abandon(p);
+                nearMiss(p, Check.ABSENCE, step, () -> text.first(p) + " was followed by " + text.fact(fact)
                         + " within " + step.absentWindowText());
             }
         }
@@ -184,13 +171,13 @@ final class RuleMatcher {
                 if (s < j && !skippable(steps.get(s))) {
                     break;
                 }
-                Partial p = atStage.get(s).get(scope);
+                Partial p = open.get(s, scope);
                 if (p == null || p.done || p.lastFact == factSeq || !inWindow(p, fact)) {
                     continue;
                 }
-                atStage.get(s).remove(scope);
+                open.remove(s, scope);
                 p.lastFact = factSeq;
-                p.matched.get(j).add(fact);
+                take(p, j, fact);
                 p.stage = p.matched.get(j).size() >= step.minCount() ? j + 1 : j;
                 advanced = true;
                 if (s == 0) {
@@ -208,10 +195,9 @@ final class RuleMatcher {
         if (startsHere && !advancedAtZero) {
             List<Object> key = steps.get(0).pattern().key(fact);
             if (key != null) {
-                Partial p = new Partial(seq++, scope(fact, key), fact.origin(), steps.size());
-                count(Check.STARTED);
+                Partial p = start(scope(fact, key), fact.origin());
                 p.lastFact = factSeq;
-                p.matched.get(0).add(fact);
+                take(p, 0, fact);
                 p.stage = steps.get(0).minCount() <= 1 ? 1 : 0;
                 settle(p, fact);
             }
@@ -228,17 +214,20 @@ final class RuleMatcher {
             emit(p);
             return;
         }
+        noteCertain(p);
         BoundStep next = steps.get(p.stage);
         if (next.absent() && !p.absenceArmed) {
             p.absenceArmed = true;
             p.absenceStart = fact == null ? p.absenceStart : fact.origin().micros();
         }
-        Partial previous = atStage.get(p.stage).put(p.scope, p);
+        Partial previous = open.put(p.stage, p);
         if (previous != null && previous != p) {
             count(Check.SUPERSEDED);
             previous.done = true;
             if (satisfied(previous)) {
                 emit(previous);
+            } else {
+                moved(previous, Outcome.State.ENDED);
             }
         }
         schedule(p);
@@ -249,7 +238,7 @@ final class RuleMatcher {
     }
 
     private void passAbsence(Partial p, Long at) {
-        atStage.get(p.stage).remove(p.scope);
+        open.remove(p.stage, p.scope);
         p.absenceArmed = false;
         p.stage++;
         if (p.stage < steps.size() && steps.get(p.stage).absent()) {
@@ -259,7 +248,7 @@ final class RuleMatcher {
         if (p.stage >= steps.size()) {
             emit(p);
         } else {
-            atStage.get(p.stage).put(p.scope, p);
+            open.put(p.stage, p);
             schedule(p);
         }
     }
@@ -278,14 +267,13 @@ final class RuleMatcher {
                 continue;
             }
             Partial.Scope scope = scope(fact, key);
-            Partial existing = groups.get(scope);
+            Partial existing = open.get(0, scope);
             if (existing != null && existing.lastFact == factSeq) {
                 continue;
             }
             if (existing == null) {
-                existing = new Partial(seq++, scope, fact.origin(), steps.size());
-                count(Check.STARTED);
-                groups.put(scope, existing);
+                existing = start(scope, fact.origin());
+                open.put(0, existing);
             }
             Partial p = existing;
             if (p.matched.get(step.index()).size() >= step.minCount()) {
@@ -296,10 +284,11 @@ final class RuleMatcher {
                 continue;
             }
             p.lastFact = factSeq;
-            p.matched.get(step.index()).add(fact);
+            take(p, step.index(), fact);
             if (steps.stream().allMatch(s -> p.matched.get(s.index()).size() >= s.minCount())) {
                 emit(p);
             } else {
+                noteCertain(p);
                 schedule(p);
             }
         }
@@ -325,10 +314,7 @@ final class RuleMatcher {
             long absence = p.absenceStart + steps.get(p.stage).absentWindowMicros();
             deadline = deadline == null ? absence : Math.min(deadline, absence);
         }
-        if (deadline != null && !deadline.equals(p.deadline)) {
-            p.deadline = deadline;
-            queue.add(new Entry(deadline, p.seq, p));
-        }
+        deadlines.set(p, deadline);
     }
 
     private void timeout(Partial p) {
@@ -354,132 +340,87 @@ final class RuleMatcher {
             return;
         }
         count(check);
-        remove(p);
+        abandon(p);
         BoundStep missing = firstMissing(p);
-        String message;
-        if (check == Check.THRESHOLD) {
-            message = describeFirst(p) + ", but " + missing.pattern().text() + " was seen "
-                    + p.matched.get(missing.index()).size() + " of " + missing.minCount() + " times within " + rule.windowText();
-        } else if (why == null) {
-            message = describeFirst(p) + ", but no " + describeStep(missing) + " within " + rule.windowText();
-        } else {
-            message = describeFirst(p) + ", but " + why + " with no " + describeStep(missing)
-                    + (rule.windowText() == null || rule.windowText().isEmpty() ? "" : " (window " + rule.windowText() + ")");
-        }
-        nearMiss(p, check, missing, message);
+        nearMiss(p, check, missing, () -> text.ended(p, check, missing, why));
     }
 
     private boolean satisfied(Partial p) {
-        for (BoundStep s : steps) {
-            if (s.required() && p.matched.get(s.index()).size() < s.minCount()) {
-                return false;
-            }
-            if (s.absent() && rule.shape() == Ast.Shape.SEQUENCE && p.stage <= s.index()) {
-                return false;
-            }
-        }
-        return true;
+        return p.satisfied(steps, rule.shape());
     }
 
     private BoundStep firstMissing(Partial p) {
-        for (BoundStep s : steps) {
-            if (s.absent() && p.stage <= s.index()) {
-                return s;
-            }
-            if (s.required() && p.matched.get(s.index()).size() < s.minCount()) {
-                return s;
-            }
-        }
-        return null;
+        return p.firstMissing(steps);
     }
 
     private void remove(Partial p) {
         p.done = true;
-        if (rule.shape() == Ast.Shape.GROUP) {
-            groups.remove(p.scope, p);
-        } else {
-            for (Map<Partial.Scope, Partial> m : atStage) {
-                m.remove(p.scope, p);
-            }
-        }
+        open.remove(p);
     }
 
     private void emit(Partial p) {
         remove(p);
+        moved(p, Outcome.State.FOUND);
         count(Check.FINDING);
-        List<Fact> evidence = p.evidence();
-        Map<String, Fact> aliases = new HashMap<>();
-        for (BoundStep s : steps) {
-            if (s.alias() != null && !p.matched.get(s.index()).isEmpty()) {
-                aliases.put(s.alias(), p.matched.get(s.index()).get(0));
-            }
-        }
-        List<Object> key = new ArrayList<>();
-        if (!rule.keyNames().isEmpty()) {
-            Fact first = evidence.get(0);
-            BoundStep firstStep = steps.stream().filter(s -> p.matched.get(s.index()).contains(first)).findFirst().orElseThrow();
-            List<Object> raw = new ArrayList<>();
-            for (var reader : firstStep.pattern().keys()) {
-                raw.add(reader.apply(first));
-            }
-            key.addAll(raw);
-        }
-        Origin start = evidence.get(0).origin();
-        Origin end = evidence.get(evidence.size() - 1).origin();
-        Finding draft = new Finding(rule, key, evidence, aliases, start, end, "", "", "");
-        findings.accept(new Finding(rule, key, evidence, aliases, start, end, render(rule.title(), draft),
-                render(rule.summary(), draft), render(rule.advice(), draft)));
+        sink.found(Finding.of(rule, p), p.outcome);
     }
 
-    private String render(Template template, Finding finding) {
-        return finding.render(template, List.of(finding));
-    }
-
-    private void nearMiss(Partial p, Check check, BoundStep missing, String message) {
+    /** Records a near miss, its message written only while fewer than the limit were kept. */
+    private void nearMiss(Partial p, Check check, BoundStep missing, java.util.function.Supplier<String> message) {
         if (nearMissCount++ >= NEAR_MISS_LIMIT) {
             return;
         }
-        nearMisses.accept(new NearMiss(rule.name(), rule.kind(), check, p.evidence(),
-                missing == null ? "" : describeStep(missing), message));
+        sink.nearMiss(new NearMiss(rule.name(), rule.kind(), check, p.evidence(),
+                missing == null ? "" : text.step(missing), message.get()));
     }
 
-    // ---- descriptions
+    // ---- partial matches: opening, taking facts, outcomes
 
-    private String describeFirst(Partial p) {
-        List<Fact> evidence = p.evidence();
-        return evidence.isEmpty() ? rule.name() : describe(evidence.get(0));
-    }
-
-    private String describeStep(BoundStep step) {
-        String keys = rule.keyNames().isEmpty() ? "" : " with the same " + String.join(", ", rule.keyNames());
-        return step.pattern().text() + keys;
-    }
-
-    private String describe(Fact fact) {
-        StringBuilder out = new StringBuilder(fact.isFinding() ? "finding " + fact.type() : fact.type());
-        for (String field : new String[] {"physAddr", "pfn", "device", "comm"}) { // the most precise place first
-            Object value = fact.field(field);
-            if (value != null) {
-                out.append(' ').append(field).append(' ').append(value instanceof Hex h ? h.toString() : value);
-                break;
+    /** A new partial match; when {@link #OPEN_LIMIT} are open, the oldest is ended first. */
+    private Partial start(Partial.Scope scope, Origin start) {
+        if (open.size() >= OPEN_LIMIT) {
+            Partial oldest = open.oldest();
+            if (oldest != null) {
+                end(oldest, Check.EVICTED, OPEN_LIMIT + " other partial matches were open");
             }
         }
-        return out.append(" (").append(fact.origin().location()).append(')').toString();
+        count(Check.STARTED);
+        return new Partial(seq++, scope, start, steps.size(), rule.suppress().isEmpty() ? null : new Outcome(rule));
+    }
+
+    /** Step {@code step} of {@code p} takes {@code fact}; a suppressing rule marks the fact's events. */
+    private void take(Partial p, int step, Fact fact) {
+        p.matched.get(step).add(fact);
+        if (p.outcome != null) {
+            if (fact instanceof HeldEvent e) {
+                e.suppressedBy(p.outcome);
+            } else if (fact instanceof Finding f) {
+                f.heldEvents().forEach(e -> e.suppressedBy(p.outcome));
+            }
+        }
+    }
+
+    /** A suppressing rule's partial match whose required steps are complete will become a finding. */
+    private void noteCertain(Partial p) {
+        if (p.outcome != null && p.outcome.state() == Outcome.State.OPEN && satisfied(p)) {
+            moved(p, Outcome.State.SATISFIED);
+        }
+    }
+
+    private void moved(Partial p, Outcome.State state) {
+        if (p.outcome != null) {
+            sink.moved(p.outcome, state);
+        }
+    }
+
+    /** Ends {@code p} without a finding. */
+    private void abandon(Partial p) {
+        remove(p);
+        moved(p, Outcome.State.ENDED);
     }
 
     private Partial.Scope scope(Fact fact, List<Object> key) {
         return new Partial.Scope(fact.origin().host(), fact.origin().boot(), key);
-    }
-
-    private List<Partial> all() {
-        List<Partial> open = new ArrayList<>();
-        if (rule.shape() == Ast.Shape.GROUP) {
-            open.addAll(groups.values());
-        } else {
-            atStage.forEach(m -> open.addAll(m.values()));
-        }
-        open.sort((a, b) -> Long.compare(a.seq, b.seq));
-        return open;
     }
 
     private void count(Check check) {

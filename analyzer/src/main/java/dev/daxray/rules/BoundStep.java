@@ -9,6 +9,12 @@ package dev.daxray.rules;
 public record BoundStep(int index, Pos pos, String alias, BoundPattern pattern, boolean optional, boolean absent,
                         long absentWindowMicros, String absentWindowText, int minCount) {
 
+    /**
+     * The largest {@code count >=} a step may ask for: a partial match keeps the facts its steps count, so
+     * this bounds what one partial match can hold.
+     */
+    public static final int MAX_COUNT = 10_000;
+
     public boolean required() {
         return !optional && !absent;
     }

@@ -145,6 +145,10 @@ public final class RuleBinder {
             if (step instanceof Ast.MatchStep m) {
                 String alias = m.alias().map(Ast.Name::value).orElse(null);
                 bs = new BoundStep(i, m.pos(), alias, bp, m.optional(), false, 0, null, m.minCount());
+                if (m.minCount() > BoundStep.MAX_COUNT) {
+                    problem(m.pos(), "count [" + m.minCount() + "] is more than a partial match keeps; the largest is "
+                            + BoundStep.MAX_COUNT);
+                }
                 if (alias != null && aliases.putIfAbsent(alias, bs) != null) {
                     problem(m.alias().get().pos(), "alias [" + alias + "] is used twice in rule [" + name + "]");
                 }

@@ -2,11 +2,14 @@ package dev.daxray.timeline;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.function.Consumer;
 
 import dev.daxray.events.Edac;
 import dev.daxray.events.Event;
@@ -38,48 +41,139 @@ import dev.daxray.events.Source;
  *   <li>{@code ipmi-sel}: record id, event, state ({@code sel elist} and {@code sel get} of one record).</li>
  * </ul>
  * Other types are never merged.
+ *
+ * <p>Streaming: an event waits at most until events more than the tolerance later arrive (or another boot
+ * starts), so memory holds the events of a 10 ms stretch, not the capture.
  */
-final class SourceMerger {
+final class SourceMerger implements Consumer<Event> {
 
     /** How far apart the two reports of one event may be. */
     static final long TOLERANCE_MICROS = 10_000;
+    /** At most this many events wait for a possible twin; past it the oldest goes on as it is. */
+    static final int WAITING_LIMIT = 65_536;
 
-    private SourceMerger() {
+    /** An event on its way out: it may still absorb a twin, which can replace it (its origin moves later). */
+    private static final class Slot {
+        final long order;
+        final List<Object> key;
+        Event event;
+        boolean closed;
+
+        Slot(long order, List<Object> key, Event event) {
+            this.order = order;
+            this.key = key;
+            this.event = event;
+        }
+    }
+
+    private final Consumer<? super Event> out;
+    private final PriorityQueue<Slot> waiting = new PriorityQueue<>(
+            Comparator.comparing((Slot s) -> s.event).thenComparingLong(s -> s.order));
+    private final Map<List<Object>, Deque<Slot>> recent = new HashMap<>();
+    private long order;
+
+    /** A merger that hands the events, merged and in timeline order, to {@code out}. */
+    SourceMerger(Consumer<? super Event> out) {
+        this.out = out;
     }
 
     /** {@code sorted} (timeline order) with duplicates across inputs merged; the order is kept. */
     static List<Event> merge(List<Event> sorted) {
-        List<Event> out = new ArrayList<>(sorted.size());
-        Map<List<Object>, Deque<Integer>> recent = new HashMap<>();
-        for (Event event : sorted) {
-            List<Object> key = key(event);
-            Long micros = event.origin().micros();
-            if (key == null || micros == null) {
-                out.add(event);
-                continue;
+        List<Event> merged = new ArrayList<>(sorted.size());
+        SourceMerger merger = new SourceMerger(merged::add);
+        sorted.forEach(merger);
+        merger.finish();
+        return merged;
+    }
+
+    /** The next event in timeline order. */
+    @Override
+    public void accept(Event event) {
+        release(event);
+        List<Object> key = key(event);
+        Long micros = event.origin().micros();
+        if (key == null || micros == null) {
+            if (waiting.isEmpty()) {
+                out.accept(event);      // nothing waits before it, and nothing can change it
+            } else {
+                waiting.add(new Slot(order++, null, event));
             }
-            Deque<Integer> candidates = recent.computeIfAbsent(key, k -> new ArrayDeque<>());
-            while (!candidates.isEmpty() && micros - out.get(candidates.peekFirst()).origin().micros() > TOLERANCE_MICROS) {
+            return;
+        }
+        Deque<Slot> candidates = recent.get(key);
+        Slot twin = null;
+        if (candidates != null) {
+            while (!candidates.isEmpty() && (candidates.peekFirst().closed
+                    || micros - candidates.peekFirst().event.origin().micros() > TOLERANCE_MICROS)) {
                 candidates.pollFirst();
             }
-            Integer twin = candidates.stream().filter(i -> mergeable(out.get(i), event)).findFirst().orElse(null);
-            if (twin == null) {
-                candidates.addLast(out.size());
-                out.add(event);
-            } else {
-                Event kept = out.get(twin);
-                if (known(event) > known(kept)) {
-                    // the report that says more leads; the other becomes its evidence
-                    List<Source> also = new ArrayList<>(kept.origin().also());
-                    also.add(0, kept.origin().source());
-                    out.set(twin, Events.withOrigin(event, event.origin().alsoAt(also)));
-                } else {
-                    out.set(twin, Events.withOrigin(kept, kept.origin().alsoAt(List.of(event.origin().source()))));
+            for (Slot c : candidates) {
+                if (mergeable(c.event, event)) {
+                    twin = c;
+                    break;
                 }
             }
         }
-        out.sort(null);
-        return out;
+        if (twin == null) {
+            Slot slot = new Slot(order++, key, event);
+            recent.computeIfAbsent(key, k -> new ArrayDeque<>()).addLast(slot);
+            waiting.add(slot);
+            return;
+        }
+        Event kept = twin.event;
+        if (known(event) > known(kept)) {
+            // the report that says more leads; the other becomes its evidence
+            List<Source> also = new ArrayList<>(kept.origin().also());
+            also.add(0, kept.origin().source());
+            replace(twin, Events.withOrigin(event, event.origin().alsoAt(also)));
+        } else {
+            replace(twin, Events.withOrigin(kept, kept.origin().alsoAt(List.of(event.origin().source()))));
+        }
+    }
+
+    /** Hands out every event still waiting. */
+    void finish() {
+        while (!waiting.isEmpty()) {
+            out.accept(waiting.poll().event);
+        }
+        recent.clear();
+    }
+
+    /** A slot's event changed (its origin can only move later): it takes its new place in the queue. */
+    private void replace(Slot slot, Event event) {
+        waiting.remove(slot);
+        slot.event = event;
+        waiting.add(slot);
+    }
+
+    /**
+     * Hands out the waiting events that nothing from {@code next} on can change: no twin can come for them
+     * any more (another boot, or more than the tolerance later), in order. Past {@link #WAITING_LIMIT}
+     * the first waiting event goes on regardless.
+     */
+    private void release(Event next) {
+        Origin n = next.origin();
+        while (!waiting.isEmpty()) {
+            Slot head = waiting.peek();
+            Origin h = head.event.origin();
+            boolean settled = head.key == null || h.boot() != n.boot()
+                    || n.sortMicros() - h.micros() > TOLERANCE_MICROS;
+            if (!settled && waiting.size() <= WAITING_LIMIT) {
+                return;
+            }
+            waiting.poll();
+            head.closed = true;
+            if (head.key != null) {
+                Deque<Slot> candidates = recent.get(head.key);
+                if (candidates != null) {
+                    candidates.remove(head);
+                    if (candidates.isEmpty()) {
+                        recent.remove(head.key);
+                    }
+                }
+            }
+            out.accept(head.event);
+        }
     }
 
     /** How many of an event's own fields have a value. */

@@ -3,7 +3,6 @@ package dev.daxray.timeline;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,6 +34,11 @@ import dev.daxray.events.Origin;
  * report gets its twin's exact time, so the copies merge; the others {@code wall − offset}, as precise
  * as the wall stamp) and monotonic-only events get a wall time.
  *
+ * <p>Streaming: a {@link Gatherer} sees each event as inputs are read and keeps, per host and boot, the
+ * offsets (a bounded sample: {@link OffsetSample}) and one number per distinct event key (at most
+ * {@link #TWIN_KEYS}); {@link Alignment#apply} then derives each event's times as the timeline hands
+ * them out.
+ *
  * <p>Walls are taken as the host's local clock fields; a zone suffix is kept on derived walls when all
  * walls of the boot share it. Year-less syslog stamps are aligned within the year and derived walls keep
  * their {@code --MM-DD} form.
@@ -51,10 +55,6 @@ final class WallClock {
 
     /** A parsed wall stamp: local-clock microseconds since the epoch (as if UTC), zone suffix, yearless. */
     record Wall(long micros, String zone, boolean yearless) {
-    }
-
-    /** The events with derived times, and a note per input that the user should hear. */
-    record Result(List<Event> events, Map<String, String> notes) {
     }
 
     private WallClock() {
@@ -90,150 +90,232 @@ final class WallClock {
         return (yearless ? YEARLESS : FULL).format(t) + (zone == null ? "" : zone);
     }
 
-    static Result align(List<Event> events) {
-        // one host per run when the logs name at most one: captures without a host name are its
-        List<String> hosts = events.stream().map(e -> e.origin().host()).filter(Objects::nonNull).distinct().toList();
-        String onlyHost = hosts.size() == 1 ? hosts.get(0) : null;
-        Map<String, List<Integer>> scopes = new LinkedHashMap<>();
-        for (int i = 0; i < events.size(); i++) {
-            Origin o = events.get(i).origin();
-            String host = o.host() != null ? o.host() : onlyHost;
-            scopes.computeIfAbsent(host + "/" + o.boot(), k -> new ArrayList<>()).add(i);
-        }
-        List<Event> out = new ArrayList<>(events);
-        Map<String, String> notes = new TreeMap<>();
-        for (List<Integer> scope : scopes.values()) {
-            alignScope(events, scope, out, notes);
-        }
-        return new Result(out, notes);
+    /** Gathers, while inputs are read, what aligning needs: per host and boot, bounded. */
+    static Gatherer gatherer() {
+        return new Gatherer();
     }
 
-    private static void alignScope(List<Event> events, List<Integer> scope, List<Event> out, Map<String, String> notes) {
-        Set<String> monoInputs = new LinkedHashSet<>();
-        Set<String> wallInputs = new LinkedHashSet<>();
-        List<Long> offsets = new ArrayList<>();
-        Map<String, List<Integer>> monoByKey = new HashMap<>();
-        Map<String, List<Integer>> wallByKey = new HashMap<>();
-        Set<String> zones = new LinkedHashSet<>();
-        Set<String> dmesgT = new LinkedHashSet<>();
-        boolean yearless = false;
-        for (int i : scope) {
-            Event e = events.get(i);
+    /** A host's boot: the scope of one offset. */
+    private record ScopeKey(String host, int boot) {
+    }
+
+    /** One report of a key: how often it was seen and, when once, its time (monotonic or wall). */
+    private static final class Seen {
+        int count;
+        long micros;
+    }
+
+    /** What one host's boot showed about its clocks. */
+    private static final class Scope {
+        final int order;
+        final Set<String> monoInputs = new LinkedHashSet<>();
+        final Set<String> wallInputs = new LinkedHashSet<>();
+        final Set<String> zones = new LinkedHashSet<>();
+        final Set<String> dmesgT = new LinkedHashSet<>();
+        final OffsetSample offsets = new OffsetSample();
+        final Map<Long, Seen> mono = new HashMap<>();
+        final Map<Long, Seen> wall = new HashMap<>();
+        boolean yearless;
+
+        Scope(int order) {
+            this.order = order;
+        }
+
+        void addAll(Scope other) {
+            monoInputs.addAll(other.monoInputs);
+            wallInputs.addAll(other.wallInputs);
+            zones.addAll(other.zones);
+            dmesgT.addAll(other.dmesgT);
+            offsets.addAll(other.offsets);
+            other.mono.forEach((k, v) -> count(mono, k, v.count, v.micros));
+            other.wall.forEach((k, v) -> count(wall, k, v.count, v.micros));
+            yearless |= other.yearless;
+        }
+    }
+
+    /** At most this many distinct event keys per scope and clock are matched as twins. */
+    static final int TWIN_KEYS = 16_384;
+
+    private static void count(Map<Long, Seen> seen, long key, int times, long micros) {
+        Seen s = seen.get(key);
+        if (s == null) {
+            if (seen.size() >= TWIN_KEYS) {
+                return;
+            }
+            s = new Seen();
+            s.micros = micros;
+            seen.put(key, s);
+        }
+        s.count += times;
+    }
+
+    /** Sees every event as it is read; then {@link #align} decides the offsets. */
+    static final class Gatherer {
+        private final Map<ScopeKey, Scope> scopes = new LinkedHashMap<>();
+
+        void see(Event e) {
             Origin o = e.origin();
+            Scope scope = scopes.computeIfAbsent(new ScopeKey(o.host(), o.boot()), k -> new Scope(scopes.size()));
             Wall wall = parse(o.wall());
             if (wall != null) {
-                zones.add(Objects.requireNonNullElse(wall.zone(), ""));
-                yearless |= wall.yearless();
+                scope.zones.add(Objects.requireNonNullElse(wall.zone(), ""));
+                scope.yearless |= wall.yearless();
             }
             if (o.micros() != null && wall != null) {
-                offsets.add(wall.micros() - o.micros());
+                scope.offsets.add(wall.micros() - o.micros());
             } else if (o.micros() != null && o.wall() == null) {
-                monoInputs.add(o.file());
-                monoByKey.computeIfAbsent(key(e), k -> new ArrayList<>()).add(i);
+                scope.monoInputs.add(o.file());
+                count(scope.mono, key(e), 1, o.micros());
             } else if (o.micros() == null && wall != null) {
-                wallInputs.add(o.file());
+                scope.wallInputs.add(o.file());
                 if (o.text().startsWith("[") && !o.text().startsWith("[ ")) {
-                    dmesgT.add(o.file()); // "[Sat Nov 21 08:03:11 2026] …"
+                    scope.dmesgT.add(o.file()); // "[Sat Nov 21 08:03:11 2026] …"
                 }
-                wallByKey.computeIfAbsent(key(e), k -> new ArrayList<>()).add(i);
+                count(scope.wall, key(e), 1, wall.micros());
             }
         }
-        if (wallInputs.isEmpty() && (monoInputs.isEmpty() || offsets.isEmpty())) {
-            return; // nothing to align, or nothing to align it with
+
+        /** The alignment of every scope; captures without a host name are {@code onlyHost}'s when there is one. */
+        Alignment align(String onlyHost) {
+            Map<ScopeKey, Scope> merged = new LinkedHashMap<>();
+            scopes.entrySet().stream().sorted(Comparator.comparingInt(e -> e.getValue().order)).forEach(e -> {
+                ScopeKey k = e.getKey().host() == null && onlyHost != null ? new ScopeKey(onlyHost, e.getKey().boot()) : e.getKey();
+                Scope into = merged.get(k);
+                if (into == null) {
+                    merged.put(k, e.getValue());
+                } else {
+                    into.addAll(e.getValue());
+                }
+            });
+            Alignment alignment = new Alignment(onlyHost);
+            merged.forEach(alignment::decide);
+            return alignment;
         }
-        if (monoInputs.isEmpty() && wallInputs.isEmpty()) {
-            return;
+    }
+
+    /** A scope whose wall clock was aligned: the offset and what follows from it. */
+    private record Aligned(long offset, String zone, boolean yearless, Set<String> monoInputs, Set<String> wallInputs,
+                           Map<Long, Long> twinMicros) {
+    }
+
+    /** The offsets decided, the notes for the user, and the events' times derived from them. */
+    static final class Alignment {
+        private final String onlyHost;
+        private final Map<ScopeKey, Aligned> aligned = new HashMap<>();
+        private final Map<String, ClockNote> notes = new TreeMap<>();
+        private final Map<List<Object>, Long> lastSort = new HashMap<>();
+
+        private Alignment(String onlyHost) {
+            this.onlyHost = onlyHost;
         }
-        // twins: one event reported once by a wall-only input and once by a monotonic-only one
-        Map<Integer, Long> twinMicros = new HashMap<>();
-        Set<String> twinInputs = new LinkedHashSet<>();
-        for (Map.Entry<String, List<Integer>> w : wallByKey.entrySet()) {
-            List<Integer> m = monoByKey.get(w.getKey());
-            if (w.getValue().size() == 1 && m != null && m.size() == 1) {
-                Origin wo = events.get(w.getValue().get(0)).origin();
-                Origin mo = events.get(m.get(0)).origin();
-                offsets.add(parse(wo.wall()).micros() - mo.micros());
-                twinMicros.put(w.getValue().get(0), mo.micros());
-                twinInputs.add(mo.file());
+
+        Map<String, ClockNote> notes() {
+            return notes;
+        }
+
+        /** True when some wall-clock input got monotonic times: the events must then be sorted again. */
+        boolean reorders() {
+            return aligned.values().stream().anyMatch(a -> !a.wallInputs().isEmpty());
+        }
+
+        /**
+         * The event with derived times: a wall-only event of an aligned input gets a monotonic time (its
+         * twin's when another capture reports it too, else {@code wall - offset}; untimed lines between keep
+         * their place), a monotonic-only one a wall time. Events of one input come in line order.
+         */
+        Event apply(Event e) {
+            Origin o = e.origin();
+            ScopeKey key = new ScopeKey(o.host() != null ? o.host() : onlyHost, o.boot());
+            Aligned a = aligned.get(key);
+            if (a == null) {
+                return e;
             }
+            if (a.wallInputs().contains(o.file())) {
+                Wall wall = parse(o.wall());
+                Long micros = null;
+                if (o.micros() == null && wall != null) {
+                    Long twin = a.twinMicros().get(key(e));
+                    micros = twin != null ? twin : Math.max(0, wall.micros() - a.offset());
+                }
+                List<Object> file = List.of(key, o.file());
+                long sort = micros != null ? micros : lastSort.getOrDefault(file, o.sortMicros());
+                lastSort.put(file, sort);
+                o = new Origin(o.file(), o.input(), o.line(), o.endLine(), o.text(), micros != null ? micros : o.micros(),
+                        sort, o.wall(), o.boot(), o.host(), o.kernel(), o.also());
+                e = Events.withOrigin(e, o);
+            }
+            if (o.micros() != null && o.wall() == null && a.monoInputs().contains(o.file())) {
+                e = Events.withOrigin(e, new Origin(o.file(), o.input(), o.line(), o.endLine(), o.text(), o.micros(),
+                        o.sortMicros(), format(o.micros() + a.offset(), a.zone(), a.yearless()), o.boot(), o.host(),
+                        o.kernel(), o.also()));
+            }
+            return e;
         }
-        Set<String> others = new LinkedHashSet<>(monoInputs);
-        String withWhat = others.isEmpty() ? "the kernel timestamps of the wall-clock captures" : String.join(", ", others);
-        if (offsets.isEmpty()) {
-            if (!monoInputs.isEmpty()) {
+
+        private void decide(ScopeKey key, Scope scope) {
+            if (scope.wallInputs.isEmpty() && (scope.monoInputs.isEmpty() || scope.offsets.count() == 0)) {
+                return; // nothing to align, or nothing to align it with
+            }
+            // twins: one event reported once by a wall-only input and once by a monotonic-only one
+            OffsetSample offsets = scope.offsets.copy();
+            Map<Long, Long> twinMicros = new HashMap<>();
+            scope.wall.forEach((k, w) -> {
+                Seen m = scope.mono.get(k);
+                if (w.count == 1 && m != null && m.count == 1) {
+                    offsets.add(w.micros - m.micros);
+                    twinMicros.put(k, m.micros);
+                }
+            });
+            Set<String> monoInputs = scope.monoInputs;
+            Set<String> wallInputs = scope.wallInputs;
+            String withWhat = monoInputs.isEmpty() ? "the kernel timestamps of the wall-clock captures"
+                    : String.join(", ", monoInputs);
+            if (offsets.count() == 0) {
+                if (!monoInputs.isEmpty()) {
+                    for (String f : wallInputs) {
+                        notes.put(f, new ClockNote(ClockNote.Kind.NOT_ALIGNED, "wall clock not aligned with the monotonic"
+                                + " clock of " + withWhat + ": no line carries both clocks and no event is reported by"
+                                + " both; its lines keep their wall time only and are not interleaved with the monotonic"
+                                + " captures"));
+                    }
+                    for (String f : monoInputs) {
+                        notes.putIfAbsent(f, new ClockNote(ClockNote.Kind.NOT_ALIGNED, "monotonic clock not aligned with"
+                                + " the wall clock of " + String.join(", ", wallInputs) + ": no event both report"));
+                    }
+                }
+                return;
+            }
+            long spread = offsets.max() - offsets.min();
+            String zone = scope.zones.size() == 1 ? scope.zones.iterator().next() : null;
+            if (spread > TOLERANCE_MICROS) {
+                String why = "wall clock alignment uncertain: the " + offsets.count() + " events it shares with "
+                        + withWhat + " put the boot's wall-clock offset " + seconds(spread) + " s apart (dmesg -T after a"
+                        + " suspend/resume leaves out the time suspended; or the clock was stepped); times are the"
+                        + " capture's own, not derived";
                 for (String f : wallInputs) {
-                    notes.put(f, "wall clock not aligned with the monotonic clock of " + withWhat + ": no line carries"
-                            + " both clocks and no event is reported by both; its lines keep their wall time only and"
-                            + " are not interleaved with the monotonic captures");
+                    notes.put(f, new ClockNote(ClockNote.Kind.UNCERTAIN, why));
                 }
                 for (String f : monoInputs) {
-                    notes.putIfAbsent(f, "monotonic clock not aligned with the wall clock of "
-                            + String.join(", ", wallInputs) + ": no event both report");
+                    notes.putIfAbsent(f, new ClockNote(ClockNote.Kind.UNCERTAIN, "not aligned with the wall clock of "
+                            + String.join(", ", wallInputs) + ": their offsets disagree by " + seconds(spread) + " s"));
                 }
+                return;
             }
-            return;
-        }
-        offsets.sort(null);
-        long spread = offsets.get(offsets.size() - 1) - offsets.get(0);
-        long offset = offsets.get(offsets.size() / 2);
-        String zone = zones.size() == 1 ? zones.iterator().next() : null;
-        if (spread > TOLERANCE_MICROS) {
-            String why = "wall clock alignment uncertain: the " + offsets.size() + " events it shares with "
-                    + withWhat + " put the boot's wall-clock offset " + seconds(spread) + " s apart (dmesg -T after a"
-                    + " suspend/resume leaves out the time suspended; or the clock was stepped); times are the"
-                    + " capture's own, not derived";
+            String basis = offsets.count() + " shared line(s), offsets within " + seconds(spread) + " s";
+            aligned.put(key, new Aligned(offsets.median(), zone, scope.yearless, monoInputs, wallInputs, twinMicros));
             for (String f : wallInputs) {
-                notes.put(f, why);
+                notes.put(f, new ClockNote(ClockNote.Kind.ALIGNED, "wall clock aligned with the monotonic clock of "
+                        + withWhat + " (" + basis + "): its lines get a monotonic time, exact for lines the other capture"
+                        + " also has, else as precise as the wall stamp" + (scope.dmesgT.contains(f)
+                        && wallInputs.size() == 1 && offsets.count() == twinMicros.size()
+                        ? "; dmesg -T stamps are early by the time suspended if the host suspended before they were"
+                        + " printed, and nothing else in the bundle checks them" : "")));
             }
             for (String f : monoInputs) {
-                notes.putIfAbsent(f, "not aligned with the wall clock of " + String.join(", ", wallInputs)
-                        + ": their offsets disagree by " + seconds(spread) + " s");
+                notes.putIfAbsent(f, new ClockNote(ClockNote.Kind.WALL_DERIVED, "wall times derived from the wall clock of "
+                        + (wallInputs.isEmpty() ? "the syslog lines' own stamps" : String.join(", ", wallInputs))
+                        + " (" + basis + ")"));
             }
-            return;
-        }
-        String basis = offsets.size() + " shared line(s), offsets within " + seconds(spread) + " s";
-        // wall-only events: a monotonic time; untimed lines between them keep their place
-        Map<String, Long> lastSort = new HashMap<>();
-        List<Integer> ordered = new ArrayList<>(scope);
-        ordered.sort(Comparator.comparing((Integer i) -> events.get(i).origin().input())
-                .thenComparingLong(i -> events.get(i).origin().line()));
-        for (int i : ordered) {
-            Event e = events.get(i);
-            Origin o = e.origin();
-            if (!wallInputs.contains(o.file())) {
-                continue;
-            }
-            Wall wall = parse(o.wall());
-            Long micros = null;
-            if (o.micros() == null && wall != null) {
-                micros = twinMicros.getOrDefault(i, Math.max(0, wall.micros() - offset));
-            }
-            long sort = micros != null ? micros : lastSort.getOrDefault(o.file(), o.sortMicros());
-            lastSort.put(o.file(), sort);
-            out.set(i, Events.withOrigin(e, new Origin(o.file(), o.input(), o.line(), o.endLine(), o.text(),
-                    micros != null ? micros : o.micros(), sort, o.wall(), o.boot(), o.host(), o.kernel(), o.also())));
-        }
-        for (String f : wallInputs) {
-            notes.put(f, "wall clock aligned with the monotonic clock of " + withWhat + " (" + basis + "): its lines"
-                    + " get a monotonic time, exact for lines the other capture also has, else as precise as the"
-                    + " wall stamp" + (dmesgT.contains(f) && wallInputs.size() == 1 && offsets.size() == twinMicros.size()
-                    ? "; dmesg -T stamps are early by the time suspended if the host suspended before they were"
-                    + " printed, and nothing else in the bundle checks them" : ""));
-        }
-        // monotonic-only events: a wall time
-        for (int i : scope) {
-            Event e = out.get(i);
-            Origin o = e.origin();
-            if (o.micros() != null && o.wall() == null && monoInputs.contains(o.file())) {
-                out.set(i, Events.withOrigin(e, new Origin(o.file(), o.input(), o.line(), o.endLine(), o.text(),
-                        o.micros(), o.sortMicros(), format(o.micros() + offset, zone, yearless), o.boot(), o.host(),
-                        o.kernel(), o.also())));
-            }
-        }
-        for (String f : monoInputs) {
-            notes.putIfAbsent(f, "wall times derived from the wall clock of "
-                    + (wallInputs.isEmpty() ? "the syslog lines' own stamps" : String.join(", ", wallInputs))
-                    + " (" + basis + ")");
         }
     }
 
@@ -241,13 +323,18 @@ final class WallClock {
         return EventSchema.seconds(micros).stripTrailingZeros().toPlainString();
     }
 
-    /** Type and own fields: what two reports of one kernel message share, whatever their prefixes. */
-    private static String key(Event e) {
+    /**
+     * Type and own fields, hashed to 64 bits: what two reports of one kernel message share, whatever their
+     * prefixes (a hash, so a storm's keys cost a number each; two messages that differ and still hash alike
+     * only lose the exact time a twin would lend them).
+     */
+    private static long key(Event e) {
         EventSchema.Type type = EventSchema.get().typeOf(e);
-        StringBuilder key = new StringBuilder(type.name());
+        long hash = type.name().hashCode();
         for (EventSchema.Field f : type.ownFields()) {
-            key.append('|').append(f.read(e));
+            hash = (hash ^ Objects.hashCode(f.read(e))) * 0x9e3779b97f4a7c15L;
+            hash ^= hash >>> 29;
         }
-        return key.toString();
+        return hash;
     }
 }

@@ -31,7 +31,7 @@ class IncidentIndexTest {
         Incident incident = new Incident(id, fingerprint, "dax-poison-consumed",
                 List.of("dax-poison-consumed", "sigbus-kill"), "high", "Poison consumed through a DAX mapping at pfn 0x3c1b0a",
                 "A user-space read hit poisoned persistent memory", host, 1, kernel, new BigDecimal("5187.402318"),
-                new BigDecimal("5187.411530"), null, List.of("0x3c1b0a"), List.of("0xfedcba9876543000"),
+                new BigDecimal("5187.411530"), null, List.of("0x3c1b0a"), null, null, List.of("0xfedcba9876543000"),
                 List.of(new Incident.Location("0x3c1b0a", "0x3c1b0a400", "namespace0.0", "region0", 1048576L, 9310208L,
                         new Incident.Badblock("namespace0.0", 1048576, 8), true, null)),
                 List.of("pmem0"),

@@ -64,10 +64,12 @@ class WallClockTest {
         assertEquals(9_402_877L, mount.origin().micros().longValue(), "a journal-only line gets a monotonic time");
         assertEquals("2026-11-21T08:06:27.000000+00:00", of(t, Sigbus.class, "dmesg.txt").get(0).origin().wall(),
                 "dmesg lines get the wall time of the same clock");
-        assertTrue(t.clockNotes().get("journal.txt").startsWith("wall clock aligned with the monotonic clock of dmesg.txt"),
+        assertTrue(t.clockNotes().get("journal.txt").text().startsWith("wall clock aligned with the monotonic clock of dmesg.txt"),
                 t.clockNotes().toString());
         assertTrue(t.inputs().stream().filter(s -> s.file().equals("journal.txt")).findFirst().orElseThrow().notes()
-                .contains(t.clockNotes().get("journal.txt")), "the note is in the input summary");
+                .contains(t.clockNotes().get("journal.txt").text()), "the note is in the input summary");
+        assertEquals(ClockNote.Kind.ALIGNED, t.clockNotes().get("journal.txt").kind());
+        assertEquals(ClockNote.Kind.WALL_DERIVED, t.clockNotes().get("dmesg.txt").kind(), "dmesg only lent its clock");
         List<Event> ordered = t.events();
         assertTrue(ordered.indexOf(mount) < ordered.indexOf(journalKill), "the mount sorts before the poison");
     }
@@ -84,7 +86,7 @@ class WallClockTest {
                         "[Sat Nov 21 09:13:20 2026] XFS (pmem0): Mounting V5 Filesystem 9b1f3c2e-7d4a-4c61-b0e8-5a2f6d9c8e17"),
                 text("journal.txt",
                         "2026-11-21T10:11:40+0000 lab kernel: Memory failure: 0x2000: recovery action for dax page: Recovered"));
-        String note = t.clockNotes().get("dmesg-T.txt");
+        String note = t.clockNotes().get("dmesg-T.txt").text();
         assertTrue(note.startsWith("wall clock alignment uncertain"), note);
         assertTrue(note.contains("3600 s apart"), note);
         assertTrue(note.contains("suspend"), note);
@@ -96,7 +98,7 @@ class WallClockTest {
     void aLoneDmesgTIsTrustedWithACaveat() {
         Timeline t = read(text("dmesg.txt", DMESG), text("dmesg-T.txt",
                 "[Sat Nov 21 08:06:27 2026] Memory failure: 0x3c1b0a: Sending SIGBUS to fsx:4242 due to hardware memory corruption"));
-        String note = t.clockNotes().get("dmesg-T.txt");
+        String note = t.clockNotes().get("dmesg-T.txt").text();
         assertTrue(note.startsWith("wall clock aligned"), note);
         assertTrue(note.contains("early by the time suspended"), note);
     }
@@ -105,7 +107,8 @@ class WallClockTest {
     void withoutASharedLineAlignmentIsNotPossibleAndSaysSo() {
         Timeline t = read(text("dmesg.txt", DMESG), text("journal.txt",
                 "2026-11-21T06:40:09+0000 lab kernel: XFS (pmem0): Mounting V5 Filesystem 9b1f3c2e-7d4a-4c61-b0e8-5a2f6d9c8e17"));
-        assertTrue(t.clockNotes().get("journal.txt").startsWith("wall clock not aligned"), t.clockNotes().toString());
+        assertTrue(t.clockNotes().get("journal.txt").text().startsWith("wall clock not aligned"), t.clockNotes().toString());
+        assertEquals(ClockNote.Kind.NOT_ALIGNED, t.clockNotes().get("journal.txt").kind());
         assertNull(of(t, FsMount.class, "journal.txt").get(0).origin().micros());
         assertNull(of(t, Sigbus.class, "dmesg.txt").get(0).origin().wall());
     }

@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -17,6 +15,7 @@ import java.util.concurrent.Callable;
 import dev.daxray.index.FleetStats;
 import dev.daxray.index.IncidentIndex;
 import dev.daxray.index.SearchResult;
+import dev.daxray.output.SvgCharts;
 import dev.daxray.output.Untrusted;
 
 import picocli.CommandLine.Command;
@@ -133,17 +132,13 @@ public final class ReportCommand implements Callable<Integer> {
 
     // ---- HTML
 
-    private static final String[] PALETTE = {"#b2182b", "#ef8a62", "#f4c542", "#67a9cf", "#999999", "#1b7837",
-            "#762a83", "#5aae61", "#2166ac", "#d6604d"};
-
     static String html(FleetStats s) {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>daxray fleet report</title>\n")
                 .append("<style>body{font:14px system-ui,sans-serif;margin:2em;max-width:1100px;color:#222}")
                 .append("h1{font-size:1.5em}h2{font-size:1.15em;margin-top:2em}table{border-collapse:collapse}")
                 .append("td,th{padding:2px 10px;text-align:left;border-bottom:1px solid #ddd}td.n{text-align:right}")
-                .append("code{font-size:12px}.legend span{display:inline-block;margin-right:1em}")
-                .append(".legend i{display:inline-block;width:10px;height:10px;margin-right:4px}</style></head><body>\n");
+                .append("code{font-size:12px}.legend span{display:inline-block;margin-right:1em}</style></head><body>\n");
         h.append("<h1>daxray fleet report</h1>\n<p>").append(s.incidents()).append(" incidents on ").append(s.hosts())
                 .append(" hosts; ").append(s.bundles()).append(" host bundles read.</p>\n");
         h.append("<h2>Incidents by severity</h2>\n").append(bars(s.bySeverity()));
@@ -175,77 +170,12 @@ public final class ReportCommand implements Callable<Integer> {
         return h.toString();
     }
 
-    /** Horizontal bars, one per value. */
     private static String bars(List<SearchResult.Count> counts) {
-        if (counts.isEmpty()) {
-            return "<p>(none)</p>\n";
-        }
-        long max = counts.stream().mapToLong(SearchResult.Count::count).max().orElse(1);
-        int row = 22;
-        int labelWidth = 260;
-        int barWidth = 560;
-        StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\">\n",
-                labelWidth + barWidth + 80, counts.size() * row + 4));
-        for (int i = 0; i < counts.size(); i++) {
-            SearchResult.Count c = counts.get(i);
-            int y = i * row + 2;
-            int w = (int) Math.max(1, c.count() * barWidth / max);
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" text-anchor=\"end\" font-size=\"12\">%s</text>",
-                    labelWidth - 6, y + 15, esc(c.value())));
-            svg.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#4575b4\"/>",
-                    labelWidth, y + 3, w, row - 6));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"12\">%d</text>\n",
-                    labelWidth + w + 6, y + 15, c.count()));
-        }
-        return svg.append("</svg>\n").toString();
+        return SvgCharts.bars(counts.stream().map(c -> new SvgCharts.Bar(c.value(), c.count(), null)).toList());
     }
 
-    /** Vertical stacked bars: one column per day, one colour per series. */
     private static String stacked(Map<String, Map<String, Long>> byDay, List<String> series) {
-        if (byDay.isEmpty()) {
-            return "<p>(no incidents with a time)</p>\n";
-        }
-        long max = byDay.values().stream().mapToLong(m -> m.values().stream().mapToLong(Long::longValue).sum()).max().orElse(1);
-        int height = 200;
-        int column = Math.max(6, Math.min(40, 900 / byDay.size()));
-        int width = byDay.size() * column + 60;
-        Map<String, String> colours = new LinkedHashMap<>();
-        for (int i = 0; i < series.size(); i++) {
-            colours.put(series.get(i), PALETTE[i % PALETTE.length]);
-        }
-        StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\">\n",
-                width, height + 40));
-        svg.append(String.format(Locale.ROOT, "<text x=\"0\" y=\"12\" font-size=\"11\">%d</text>", max));
-        int x = 40;
-        int labelEvery = Math.max(1, byDay.size() / 8);
-        int i = 0;
-        for (Map.Entry<String, Map<String, Long>> day : byDay.entrySet()) {
-            double y = height;
-            for (String name : series) {
-                Long n = day.getValue().get(name);
-                if (n == null) {
-                    continue;
-                }
-                double h = n * (double) height / max;
-                y -= h;
-                svg.append(String.format(Locale.ROOT,
-                        "<rect x=\"%d\" y=\"%.1f\" width=\"%d\" height=\"%.1f\" fill=\"%s\"><title>%s %s: %d</title></rect>",
-                        x, y + 10, column - 2, h, colours.get(name), esc(day.getKey()), esc(name), n));
-            }
-            if (i % labelEvery == 0) {
-                svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"10\">%s</text>",
-                        x, height + 26, esc(day.getKey())));
-            }
-            svg.append('\n');
-            x += column;
-            i++;
-        }
-        svg.append("</svg>\n<div class=\"legend\">");
-        colours.forEach((name, colour) -> svg.append("<span><i style=\"background:").append(colour).append("\"></i>")
-                .append(esc(name)).append("</span>"));
-        return svg.append("</div>\n").toString();
+        return SvgCharts.stacked(SvgCharts.columns(byDay, series, null), series);
     }
 
     private static String safe(String text) {

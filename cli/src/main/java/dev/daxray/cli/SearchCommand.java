@@ -5,22 +5,17 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import dev.daxray.fleet.FleetIncident;
-import dev.daxray.fleet.FleetJson;
 import dev.daxray.index.IncidentFields;
 import dev.daxray.index.IncidentIndex;
 import dev.daxray.index.QueryException;
 import dev.daxray.index.SearchRequest;
+import dev.daxray.index.SearchJson;
 import dev.daxray.index.SearchResult;
 import dev.daxray.index.TimeSpec;
 import dev.daxray.opensearch.OpenSearchClient;
@@ -212,25 +207,6 @@ public final class SearchCommand implements Callable<Integer> {
     }
 
     static String json(SearchResult result) throws IOException {
-        ObjectMapper mapper = new ObjectMapper();
-        ObjectNode root = mapper.createObjectNode();
-        root.put("total", result.total());
-        root.put("partial", result.partial());
-        ArrayNode incidents = root.putArray("incidents");
-        for (FleetIncident f : result.hits()) {
-            incidents.add(mapper.readTree(FleetJson.write(f)));
-        }
-        if (!result.facets().isEmpty()) {
-            ObjectNode facets = root.putObject("facets");
-            for (Map.Entry<String, List<SearchResult.Count>> facet : result.facets().entrySet()) {
-                Map<String, Long> counts = new LinkedHashMap<>();
-                facet.getValue().forEach(c -> counts.put(c.value(), c.count()));
-                facets.set(facet.getKey(), mapper.valueToTree(counts));
-            }
-        }
-        if (!result.groups().isEmpty()) {
-            root.set("groups", mapper.valueToTree(result.groups()));
-        }
-        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(root).replace("\r\n", "\n");
+        return SearchJson.write(result);
     }
 }

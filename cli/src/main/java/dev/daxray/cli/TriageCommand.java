@@ -13,10 +13,12 @@ import dev.daxray.incidents.IncidentJson;
 import dev.daxray.incidents.IncidentText;
 import dev.daxray.incidents.Triage;
 import dev.daxray.incidents.TriageInput;
+import dev.daxray.incidents.TriageMetrics;
 import dev.daxray.rules.RuleLoader;
 import dev.daxray.rules.RuleSet;
 import dev.daxray.rules.Severity;
 import dev.daxray.timeline.InputSummary;
+import dev.daxray.timeline.ReadListener;
 import dev.daxray.timeline.Timeline;
 
 import picocli.CommandLine.Command;
@@ -38,13 +40,15 @@ import picocli.CommandLine.Spec;
                 "  daxray triage samples/dax-poison-consumed-6x",
                 "  daxray triage --format json --fail-on critical /var/log/kern.log",
                 "  daxray triage --explain --rules ./my-rules dmesg.txt",
+                "  daxray triage --format openmetrics --quiet /var/log/kern.log \\",
+                "      > /var/lib/node_exporter/textfile/daxray.prom.tmp",
                 "",
                 "Exit codes: 0 nothing reached --fail-on, 1 an incident did, 2 usage, rule or",
                 "I/O error, 4 internal error (never 1), 5 out of memory."})
 public final class TriageCommand implements Callable<Integer> {
 
     /** Output formats. */
-    enum Format { text, json }
+    enum Format { text, json, openmetrics }
 
     /** When to colour text output. */
     enum Colour { auto, always, never }
@@ -95,24 +99,32 @@ public final class TriageCommand implements Callable<Integer> {
             }
         });
         Inputs.Expansion expansion = Inputs.expand(inputs.paths, stdin);
-        Timeline timeline = Timeline.read(expansion.inputs(), inputs.scanOptions());
-        RuleSet rules = RulesCommand.loaded(loading);
-        Triage.Result result = Triage.run(timeline.events(), rules, min, timeline.addresses(), timeline.clockNotes());
+        Triage.Result result;
+        List<InputSummary> read;
+        RuleSet rules;
+        try (Timeline.Stream timeline = Timeline.stream(expansion.inputs(), inputs.scanOptions(), ReadListener.NONE)) {
+            rules = RulesCommand.loaded(loading);   // read the inputs first: the rules load on the other core meanwhile
+            result = Triage.run(timeline, rules, min, null);
+            read = timeline.inputs();
+        }
         PrintWriter out = spec.commandLine().getOut();
         if (format == Format.json) {
-            List<TriageInput> summaries = timeline.inputs().stream()
+            List<TriageInput> summaries = read.stream()
                     .map(s -> new TriageInput(s.file(), s.format(), s.lines(), s.events(), s.unparsed(), s.buckets(),
                             s.notes())).toList();
             IncidentJson.write(new BufferedWriter(out), summaries, result, explain);
+        } else if (format == Format.openmetrics) {
+            out.print(TriageMetrics.write(result.incidents(), read.stream().mapToLong(InputSummary::lines).sum(),
+                    read.stream().mapToLong(InputSummary::unparsed).sum(), java.time.Instant.now()));
         } else {
             new IncidentText(out, useColour()).write(result, explain);
         }
         out.flush();
         if (!inputs.quiet) {
-            InputReport.print(spec.commandLine().getErr(), expansion, timeline.inputs());
+            InputReport.print(spec.commandLine().getErr(), expansion, read);
         }
         rules.abandonedRegexes().forEach(line -> spec.commandLine().getErr().println("daxray: " + line));
-        boolean ioError = !expansion.problems().isEmpty() || timeline.inputs().stream().anyMatch(InputSummary::failed);
+        boolean ioError = !expansion.problems().isEmpty() || read.stream().anyMatch(InputSummary::failed);
         if (ioError) {
             return ExitCodes.USAGE_OR_IO;
         }

@@ -49,6 +49,20 @@ class TriageCommandTest {
     }
 
     @Test
+    void openMetricsForTheTextfileCollector() {
+        CliRun run = CliRun.run("triage", "--quiet", "--format", "openmetrics",
+                TestFleet.samples().resolve("dax-poison-consumed-6x").toString());
+        assertEquals(1, run.exitCode(), run.err());     // the high incident still reaches --fail-on
+        String text = run.out();
+        assertTrue(text.contains("# TYPE daxray_triage_incidents gauge\n"), text);
+        assertTrue(text.contains("daxray_triage_incidents{severity=\"critical\"} 0\n"), "every severity, zeros included");
+        assertTrue(text.contains("daxray_triage_incidents{severity=\"high\"} 1\n"), text);
+        assertTrue(text.contains("daxray_triage_incidents_by_kind{kind=\"dax-poison-consumed\",severity=\"high\"} 1\n"), text);
+        assertTrue(text.contains("daxray_triage_lines 88\n") && text.contains("daxray_triage_unparsed_lines 0\n"), text);
+        assertTrue(text.matches("(?s).*daxray_triage_last_run_timestamp_seconds \\d{10}\n# EOF\n"), text);
+    }
+
+    @Test
     void failOnDecidesTheExitCode() throws IOException {
         Path a = dir.resolve("a.log");
         Files.writeString(a, CORRECTED);

@@ -43,7 +43,6 @@ class CorpusTriageTest {
             Map.entry("013 poison-injection", "the EINJ injection is only in the mail's prose"),
             Map.entry("014 poison-injection", "the QEMU injection is only in the mail's prose"),
             Map.entry("014 mce-uncorrected-memory", "an arm64 AEST record is reported as ghes-memory-error (a firmware/RAS memory record), not as an x86 machine check"),
-            Map.entry("015 mce-uncorrected-memory", "the capture has only 'Machine check events logged' summary lines; the injected MCEs are not printed"),
             Map.entry("016 poison-injection", "the EINJ injection is described only in the mail's prose"),
             Map.entry("016 mce-uncorrected-memory", "only 'Machine check events logged' is printed; the MCE record (EDAC lines) was elided by the author"),
             Map.entry("036 poison-injection", "the QEMU injection is only in prose; the log shows an ARM processor cache error, no memory error"),

@@ -28,6 +28,7 @@ import dev.daxray.records.Envelope;
 import dev.daxray.records.EnvelopeParser;
 import dev.daxray.records.KeywordPrefilter;
 import dev.daxray.records.LogRecord;
+import dev.daxray.timeline.InputFormats;
 import dev.daxray.timeline.InputSummary;
 import dev.daxray.timeline.LineFate;
 import dev.daxray.timeline.ReadListener;
@@ -88,6 +89,7 @@ class LineAccountingTest {
         }
         assertEquals(summary.lines(), buckets.total(), buckets::toString);
         assertEquals(summary.unparsed(), buckets.unparsed());
+        assertTrue(InputFormats.known(summary.format()), "daxray schema lists the input's format: " + summary.format());
         assertTrue(buckets.context() >= 0 && buckets.event() >= 0, buckets::toString);
         long read = fates.values().stream().filter(f -> f == LineFate.READ).count();
         assertTrue(buckets.event() <= read, "every event line was read: " + buckets + ", read " + read);

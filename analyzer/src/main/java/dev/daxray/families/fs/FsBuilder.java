@@ -129,6 +129,11 @@ final class FsBuilder extends FsBaseVisitor<Event> {
     }
 
     @Override
+    public Event visitRemounted(FsParser.RemountedContext ctx) {
+        return mount(ctx, null, ctx.uuid);
+    }
+
+    @Override
     public Event visitUnmounting(FsParser.UnmountingContext ctx) {
         return new FsUnmount(origin, prefix.fs(), prefix.device(), Trees.text(ctx.uuid));
     }

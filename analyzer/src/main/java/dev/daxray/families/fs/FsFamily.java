@@ -33,7 +33,7 @@ public final class FsFamily extends LineFamily {
             "Device is about to be removed!", "Shutting down filesystem", "Filesystem has been shut down",
             "User initiated shutdown received.", "shut down requested", "xfs_do_force_shutdown", "Please u",
             "already frozen by kernel", "notify_failure", "DAX", "dax", "Mounting ", "Ending clean mount",
-            "Starting recovery", "Ending recovery", "mounted filesystem", "mounted with root inode", "nmounting ",
+            "Starting recovery", "Ending recovery", "mounted filesystem", "mounted with root inode", "re-mounted", "nmounting ",
             "Remounting filesystem read-only",
             "error", "Error", "ERROR", "corrupt", "Corruption", "failed", "Failed", "failure", "xfs_repair",
             "erofs");

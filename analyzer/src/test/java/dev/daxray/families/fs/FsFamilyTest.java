@@ -190,6 +190,9 @@ class FsFamilyTest {
             "[   41.220113] EXT4-fs (pmem1): can't mount with both data=journal and dax|ext4|pmem1|unsupported|-",
             "[    0.737679] EXT4-fs (pmem0p1): mounted filesystem 79676804-7c8b-491a-b2a6-9bae3c72af70 ro with ordered data mode. Quota mode: disabled.|ext4|pmem0p1|-|79676804-7c8b-491a-b2a6-9bae3c72af70",
             "[    5.0] EXT4-fs (sda1): mounted filesystem with ordered data mode. Opts: (null)|ext4|sda1|-|-",
+            "[   10.0] EXT4-fs (sda1): re-mounted. Opts: errors=remount-ro|ext4|sda1|-|-",
+            "[   10.0] EXT4-fs (sda1): re-mounted. Opts: (null). Quota mode: none.|ext4|sda1|-|-",
+            "[    1.0] EXT4-fs (nvme0n1p2): re-mounted 1234abcd-3b1d-4e57-9a0c-2d8e4f6b1a93 r/w. Quota mode: none.|ext4|nvme0n1p2|-|1234abcd-3b1d-4e57-9a0c-2d8e4f6b1a93",
             "[   30.0] EXT2-fs (pmem2): DAX enabled. Warning: DAX support in ext2 driver is deprecated and will be removed at the end of 2025. Please use ext4 driver instead.|ext2|pmem2|enabled|-",
             "[    2.0] erofs (device pmem0): mounted with root inode @ nid 36.|erofs|pmem0|-|-",
             "[    2.0] erofs: (device pmem0): mounted with root inode @ nid 36.|erofs|pmem0|-|-",
@@ -252,7 +255,6 @@ class FsFamilyTest {
     @ValueSource(strings = {
             "[ 1538.419955] XFS (pmem0): EXPERIMENTAL online scrub feature in use. Use at your own risk! ",
             "[ 10.0] XFS (pmem0): Quotacheck needed: Please wait.",
-            "[ 10.0] EXT4-fs (sda1): re-mounted. Opts: errors=remount-ro",
             "[ 10.0] SGI XFS with ACLs, security attributes, realtime, quota, no debug enabled",
             "[ 10.0] Modules linked in: xfs ext4 mbcache jbd2",
             "[ 10.0] xfs_dax_notify_failure+0x2b1/0x4d0 [xfs]",
@@ -353,13 +355,13 @@ class FsFamilyTest {
             java.util.Map.entry("MOUNTING_FS", List.of("Mounting V5 Filesystem", "Mounting V4 filesystem", "Mounting Filesystem")),
             java.util.Map.entry("MOUNT_PROGRESS", List.of("Ending clean mount", "Starting recovery", "Ending recovery")),
             java.util.Map.entry("MOUNTED", List.of("mounted filesystem", "mounted with root inode")),
+            java.util.Map.entry("REMOUNTED", List.of("re-mounted")),
             java.util.Map.entry("UNMOUNTING_FS", List.of("Unmounting Filesystem", "unmounting filesystem")),
             java.util.Map.entry("ERROR_WORD", List.of("error", "Error", "ERROR", "corrupt", "corrupted", "corruption",
                     "Corruption", "failed", "Failed", "failure", "xfs_repair")));
 
     @ParameterizedTest
     @ValueSource(strings = {
-            "[ 1.0] EXT4-fs (nvme0n1p2): re-mounted 1234abcd-3b1d-4e57-9a0c-2d8e4f6b1a93. Quota mode: none.",
             "[ 1.0] XFS (sda1): Quotacheck: Done.",
             "[ 1.0] EXT4-fs (sda1): Using encoding defined by superblock: utf8-12.1.0 with flags 0x0"})
     void chatterNeverReachesTheGrammar(String line) {

@@ -53,6 +53,7 @@ message
     | MOUNTING_FS uuid=UUID? .*?                                                      #mounting
     | MOUNT_PROGRESS .*?                                                              #mountProgress
     | MOUNTED uuid=UUID? .*?                                                          #mounted
+    | REMOUNTED uuid=UUID? .*?                                                        #remounted
     | UNMOUNTING_FS uuid=UUID? .*?                                                    #unmounting
     | REMOUNT_READ_ONLY .*?                                                           #remountReadOnly
     | .*? (ERROR_WORD | ERROR_COLON) .*?                                              #namesError
@@ -105,6 +106,7 @@ DAX_OFF
 MOUNTING_FS            : 'Mounting V' [0-9]+ ' ' [Ff] 'ilesystem' | 'Mounting Filesystem' ;
 MOUNT_PROGRESS         : 'Ending clean mount' | 'Starting recovery' | 'Ending recovery' ;
 MOUNTED                : 'mounted filesystem' | 'mounted with root inode' ;
+REMOUNTED              : 're-mounted' ;
 UNMOUNTING_FS          : [Uu] 'nmounting ' [Ff] 'ilesystem' ;
 REMOUNT_READ_ONLY      : 'Remounting filesystem read-only' ;
 
