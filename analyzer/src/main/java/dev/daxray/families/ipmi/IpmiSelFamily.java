@@ -2,10 +2,7 @@ package dev.daxray.families.ipmi;
 
 import java.util.List;
 
-import dev.daxray.families.Anchors;
-import dev.daxray.families.FamilyReader;
-import dev.daxray.families.ToolFamily;
-import dev.daxray.records.LogRecord;
+import dev.daxray.families.PhraseFamily;
 
 /**
  * A BMC's System Event Log as ipmitool prints it (reference ras-tools-formats.md §3): {@code sel list} and
@@ -13,30 +10,12 @@ import dev.daxray.records.LogRecord;
  * and the verbose record of {@code sel get} and {@code -v sel list} ({@code SEL Record ID : 01a3} and its
  * {@code label : value} lines). Each record becomes an {@code ipmi-sel} event with the BMC's wall time.
  */
-public final class IpmiSelFamily implements ToolFamily {
+public final class IpmiSelFamily extends PhraseFamily {
 
     static final List<String> PHRASES = List.of("| Asserted", "| Deasserted", "| OEM record", "SEL Record ID",
             "SEL has no entries");
 
-    private static final Anchors ANCHORS = Anchors.of(PHRASES.toArray(String[]::new));
-
-    @Override
-    public String name() {
-        return "ipmi";
-    }
-
-    @Override
-    public List<String> keywords() {
-        return PHRASES;
-    }
-
-    @Override
-    public boolean mayRead(LogRecord record) {
-        return ANCHORS.foundIn(record.body());
-    }
-
-    @Override
-    public FamilyReader newReader() {
-        return new IpmiSelReader();
+    public IpmiSelFamily() {
+        super("ipmi", PHRASES, IpmiSelReader::new);
     }
 }

@@ -2,10 +2,7 @@ package dev.daxray.families.mcelog;
 
 import java.util.List;
 
-import dev.daxray.families.Anchors;
-import dev.daxray.families.FamilyReader;
-import dev.daxray.families.ToolFamily;
-import dev.daxray.records.LogRecord;
+import dev.daxray.families.PhraseFamily;
 
 /**
  * mcelog's output of every era (reference ras-tools-formats.md §1): the decoded record block of the
@@ -16,7 +13,7 @@ import dev.daxray.records.LogRecord;
  * and per-page summary a {@code dimm-errors} event per DIMM with errors (and a {@code soft-offline} per
  * page it lists as offline).
  */
-public final class McelogFamily implements ToolFamily {
+public final class McelogFamily extends PhraseFamily {
 
     /** Phrases every line that opens or is read outside a block contains (its keywords, as read from the body). */
     static final List<String> PHRASES = List.of(
@@ -37,25 +34,7 @@ public final class McelogFamily implements ToolFamily {
             "Memory errors",
             "Per page corrected memory statistics:");
 
-    private static final Anchors ANCHORS = Anchors.of(PHRASES.toArray(String[]::new));
-
-    @Override
-    public String name() {
-        return "mcelog";
-    }
-
-    @Override
-    public List<String> keywords() {
-        return PHRASES;
-    }
-
-    @Override
-    public boolean mayRead(LogRecord record) {
-        return ANCHORS.foundIn(record.body());
-    }
-
-    @Override
-    public FamilyReader newReader() {
-        return new McelogReader();
+    public McelogFamily() {
+        super("mcelog", PHRASES, McelogReader::new);
     }
 }

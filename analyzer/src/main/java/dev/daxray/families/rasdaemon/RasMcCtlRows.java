@@ -116,7 +116,7 @@ final class RasMcCtlRows {
     }
 
     /** The origin with the row's own time, when the line has none. */
-    private static Origin at(Origin o, String timestamp) {
+    static Origin at(Origin o, String timestamp) {
         String wall = RasEvents.wall(timestamp);
         return wall == null || o.wall() != null ? o : new Origin(o.file(), o.input(), o.line(), o.endLine(), o.text(),
                 o.micros(), o.sortMicros(), wall, o.boot(), o.host(), o.kernel(), o.also());

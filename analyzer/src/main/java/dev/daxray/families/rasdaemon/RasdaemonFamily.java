@@ -2,10 +2,7 @@ package dev.daxray.families.rasdaemon;
 
 import java.util.List;
 
-import dev.daxray.families.Anchors;
-import dev.daxray.families.FamilyReader;
-import dev.daxray.families.ToolFamily;
-import dev.daxray.records.LogRecord;
+import dev.daxray.families.PhraseFamily;
 
 /**
  * rasdaemon's text (reference ras-tools-formats.md §2): {@code ras-mc-ctl --errors} (rows under
@@ -15,7 +12,7 @@ import dev.daxray.records.LogRecord;
  * {@code sqlite3 .dump} of its database ({@code CREATE TABLE} / {@code INSERT INTO} lines: rows become
  * events as the database's do). Its trace lines are the tracepoint family's.
  */
-public final class RasdaemonFamily implements ToolFamily {
+public final class RasdaemonFamily extends PhraseFamily {
 
     /** Phrases of every line read outside a section: headers, "No … errors." lines, messages, SQL. */
     static final List<String> PHRASES = List.of(
@@ -28,25 +25,7 @@ public final class RasdaemonFamily implements ToolFamily {
             "is already offlined", "ignore to offline page", "CREATE TABLE", "INSERT INTO", "PRAGMA foreign_keys",
             "BEGIN TRANSACTION", "COMMIT;");
 
-    private static final Anchors ANCHORS = Anchors.of(PHRASES.toArray(String[]::new));
-
-    @Override
-    public String name() {
-        return "rasdaemon";
-    }
-
-    @Override
-    public List<String> keywords() {
-        return PHRASES;
-    }
-
-    @Override
-    public boolean mayRead(LogRecord record) {
-        return ANCHORS.foundIn(record.body());
-    }
-
-    @Override
-    public FamilyReader newReader() {
-        return new RasdaemonReader();
+    public RasdaemonFamily() {
+        super("rasdaemon", PHRASES, RasdaemonReader::new);
     }
 }

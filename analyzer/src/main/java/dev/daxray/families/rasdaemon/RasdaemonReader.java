@@ -8,7 +8,6 @@ import java.util.regex.Pattern;
 import dev.daxray.events.CeThreshold;
 import dev.daxray.events.Event;
 import dev.daxray.events.Hex;
-import dev.daxray.events.Origin;
 import dev.daxray.events.SoftOffline;
 import dev.daxray.families.FamilyReader;
 import dev.daxray.families.rasdaemon.RasMcCtlRows.Section;
@@ -88,11 +87,7 @@ final class RasdaemonReader implements FamilyReader {
         } else if (SqlDump.isInsert(text)) {
             RasRow row = dump.insert(text);
             if (row != null) {
-                Origin o = record.origin();
-                String wall = RasEvents.wall(row.text("timestamp"));
-                Origin at = wall == null || o.wall() != null ? o : new Origin(o.file(), o.input(), o.line(), o.endLine(),
-                        o.text(), o.micros(), o.sortMicros(), wall, o.boot(), o.host(), o.kernel(), o.also());
-                RasEvents.of(row, at).ifPresent(sink);
+                RasEvents.of(row, RasMcCtlRows.at(record.origin(), row.text("timestamp"))).ifPresent(sink);
             }
         } else {
             return dump.create(text) || SQL_CONTEXT.matcher(text).matches() || NONE.matcher(text).matches()
