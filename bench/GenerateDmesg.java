@@ -14,7 +14,12 @@ import java.util.Random;
  * With FORMAT {@code trace} it writes a tracefs {@code trace} file instead: scheduler and irq
  * events as noise, {@code memory_failure_event} / {@code mce_record} lines as the relevant ones.
  *
- * Usage: java bench/GenerateDmesg.java OUT SIZE_MIB [RELEVANT_PER_MILLE] [SEED] [dmesg|trace]
+ * With FORMAT {@code journal} it writes {@code journalctl -o json}: one object per line with the fields
+ * journald stores (in a different order each entry, as its hash map gives them), four in five entries
+ * from services (sshd, cron, systemd, a database) and the rest the kernel's, the same dmesg chatter and
+ * incidents as the kernel's MESSAGEs.
+ *
+ * Usage: java bench/GenerateDmesg.java OUT SIZE_MIB [RELEVANT_PER_MILLE] [SEED] [dmesg|trace|journal]
  */
 public final class GenerateDmesg {
 
@@ -120,6 +125,10 @@ public final class GenerateDmesg {
             trace(out, size, perMille, random);
             return;
         }
+        if (args.length > 4 && args[4].equals("journal")) {
+            journal(out, size, perMille, random);
+            return;
+        }
         long micros = 0;
         long written = 0;
         long lines = 0;
@@ -183,6 +192,102 @@ public final class GenerateDmesg {
         }
         System.err.printf("wrote %s: %d MiB, %d trace lines, %d incident lines (%.3f%%)%n", out, written >> 20, lines,
                 relevant, 100.0 * relevant / lines);
+    }
+
+    private static final String[][] SERVICES = {
+        {"sshd", "/usr/sbin/sshd", "sshd: ops [priv]", "ssh.service", "Accepted publickey for ops from 10.20.%d.%d port %d ssh2: ED25519 SHA256:q1Wm0hV3c5Q"},
+        {"CRON", "/usr/sbin/cron", "/usr/sbin/CRON -f -P", "cron.service", "(root) CMD (command -v debian-sa1 > /dev/null && debian-sa1 1 1)"},
+        {"systemd", "/usr/lib/systemd/systemd", "/sbin/init splash", "init.scope", "Started session-%d.scope - Session %d of User ops."},
+        {"postgres", "/usr/lib/postgresql/16/bin/postgres", "postgres: 16/main: checkpointer", "postgresql@16-main.service", "checkpoint complete: wrote %d buffers (0.%d%%); 0 WAL file(s) added, 0 removed, %d recycled"},
+        {"systemd-logind", "/usr/lib/systemd/systemd-logind", "/lib/systemd/systemd-logind", "systemd-logind.service", "New session %d of user ops."},
+        {"dockerd", "/usr/bin/dockerd", "/usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock", "docker.service", "time=\\\"2026-11-21T10:%02d:%02d.%d+00:00\\\" level=info msg=\\\"ignoring event\\\" container=%x module=libcontainerd"},
+    };
+
+    /** journalctl -o json: one entry a line, fields in a shuffled order, 4 in 5 from services. */
+    private static void journal(Path out, long size, int perMille, Random random) throws IOException {
+        String boot = "6c7c6013a26343b29e964691ff25d04c";
+        String machine = "4b2f1c9d8e7a6b5c4d3e2f1a0b9c8d7e";
+        String seqnumId = "d50b4154f4724658bd9e760a45a4c7f2";
+        long micros = 0;
+        long realtime = 1795255200000000L;
+        long written = 0;
+        long lines = 0;
+        long relevant = 0;
+        long seqnum = 0;
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
+            while (written < size) {
+                boolean kernel = random.nextInt(5) == 0;
+                String[] block;
+                boolean incident = kernel && random.nextDouble() < 5 * perMille / 1000.0 / AVERAGE_INCIDENT_LINES;
+                if (incident) {
+                    block = INCIDENTS[random.nextInt(INCIDENTS.length)];
+                } else {
+                    block = new String[] {kernel ? NOISE[random.nextInt(NOISE.length)] : null};
+                }
+                micros += 1 + random.nextInt(2000);
+                String[] service = SERVICES[random.nextInt(SERVICES.length)];
+                for (String template : block) {
+                    seqnum++;
+                    long received = micros + (kernel ? 300 : 0);
+                    fields.clear();
+                    fields.add("\"__CURSOR\":\"s=" + seqnumId + ";i=" + Long.toHexString(seqnum) + ";b=" + boot + ";m="
+                            + Long.toHexString(received) + ";t=" + Long.toHexString(realtime + received) + ";x="
+                            + Long.toHexString(random.nextLong()) + "\"");
+                    fields.add("\"__REALTIME_TIMESTAMP\":\"" + (realtime + received) + "\"");
+                    fields.add("\"__MONOTONIC_TIMESTAMP\":\"" + received + "\"");
+                    fields.add("\"__SEQNUM\":\"" + seqnum + "\"");
+                    fields.add("\"__SEQNUM_ID\":\"" + seqnumId + "\"");
+                    fields.add("\"_BOOT_ID\":\"" + boot + "\"");
+                    fields.add("\"_MACHINE_ID\":\"" + machine + "\"");
+                    fields.add("\"_HOSTNAME\":\"node7\"");
+                    String message;
+                    if (kernel) {
+                        message = fill(template, random);
+                        fields.add("\"_TRANSPORT\":\"kernel\"");
+                        fields.add("\"SYSLOG_FACILITY\":\"0\"");
+                        fields.add("\"SYSLOG_IDENTIFIER\":\"kernel\"");
+                        fields.add("\"PRIORITY\":\"" + (incident ? 3 : 6) + "\"");
+                        fields.add("\"_SOURCE_MONOTONIC_TIMESTAMP\":\"" + micros + "\"");
+                    } else {
+                        message = fill(service[4], random);
+                        int pid = 1 + random.nextInt(60000);
+                        fields.add("\"_TRANSPORT\":\"" + (random.nextBoolean() ? "syslog" : "stdout") + "\"");
+                        fields.add("\"SYSLOG_FACILITY\":\"" + (random.nextBoolean() ? 3 : 10) + "\"");
+                        fields.add("\"SYSLOG_IDENTIFIER\":\"" + service[0] + "\"");
+                        fields.add("\"PRIORITY\":\"6\"");
+                        fields.add("\"_PID\":\"" + pid + "\"");
+                        fields.add("\"_UID\":\"0\"");
+                        fields.add("\"_GID\":\"0\"");
+                        fields.add("\"_COMM\":\"" + service[0] + "\"");
+                        fields.add("\"_EXE\":\"" + service[1] + "\"");
+                        fields.add("\"_CMDLINE\":\"" + service[2] + "\"");
+                        fields.add("\"_CAP_EFFECTIVE\":\"1ffffffffff\"");
+                        fields.add("\"_SELINUX_CONTEXT\":\"unconfined\\n\"");
+                        fields.add("\"_SYSTEMD_CGROUP\":\"/system.slice/" + service[3] + "\"");
+                        fields.add("\"_SYSTEMD_UNIT\":\"" + service[3] + "\"");
+                        fields.add("\"_SYSTEMD_SLICE\":\"system.slice\"");
+                        fields.add("\"_SYSTEMD_INVOCATION_ID\":\"" + Long.toHexString(random.nextLong())
+                                + Long.toHexString(random.nextLong()) + "\"");
+                        fields.add("\"_SOURCE_REALTIME_TIMESTAMP\":\"" + (realtime + micros - 20) + "\"");
+                        fields.add("\"SYSLOG_PID\":\"" + pid + "\"");
+                        fields.add("\"SYSLOG_TIMESTAMP\":\"Nov 21 10:00:00 \"");
+                    }
+                    fields.add("\"MESSAGE\":\"" + message.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+                    java.util.Collections.shuffle(fields, random);
+                    String line = "{" + String.join(",", fields) + "}\n";
+                    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+                    os.write(bytes);
+                    written += bytes.length;
+                    lines++;
+                    if (incident) {
+                        relevant++;
+                    }
+                }
+            }
+        }
+        System.err.printf("wrote %s: %d MiB, %d journal entries, %d incident entries (%.3f%%)%n", out, written >> 20,
+                lines, relevant, 100.0 * relevant / lines);
     }
 
     private static String fill(String template, Random random) {

@@ -3,7 +3,7 @@
 # `grep -c -F` of the prefilter keywords on the same synthetic dmesg, in one run, so the ratios hold
 # on a noisy shared machine.
 #
-#   bench/events-bench.sh [SIZE_MIB] [RUNS] [dmesg|trace]   (default 1024 MiB, best of 3, dmesg)
+#   bench/events-bench.sh [SIZE_MIB] [RUNS] [dmesg|trace|journal]   (default 1024 MiB, best of 3, dmesg)
 #
 # The capture is generated once into bench/out/ (git-ignored) by bench/GenerateDmesg.java.
 # Extra commands to time can be added with BENCH_EXTRA='name=command ...'.
@@ -15,6 +15,7 @@ kind="${3:-dmesg}"
 out="${BENCH_DIR:-$root/bench/out}"
 mkdir -p "$out"
 file="$out/$kind-${size}m.log"
+[[ "$kind" == journal ]] && file="$out/journal-${size}m.json"
 keywords="$out/keywords.txt"
 
 [[ -f "$file" ]] || java "$root/bench/GenerateDmesg.java" "$file" "$size" 1 42 "$kind"

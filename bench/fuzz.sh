@@ -23,6 +23,9 @@ if [[ ${#targets[@]} -eq 0 ]]; then
     FamilyFuzzTest#printk FamilyFuzzTest#crash FamilyFuzzTest#crashBlocks FamilyFuzzTest#memoryFailure
     FamilyFuzzTest#mce FamilyFuzzTest#ghes FamilyFuzzTest#edac FamilyFuzzTest#fs FamilyFuzzTest#nvdimm
     FamilyFuzzTest#storage FamilyFuzzTest#pat FamilyFuzzTest#tracepoint
+    FamilyFuzzTest#mcelog FamilyFuzzTest#rasdaemon FamilyFuzzTest#ipmi
+    JournalFuzzTest#json JournalFuzzTest#export JournalFuzzTest#verbose JournalFuzzTest#dmesgJson JournalFuzzTest#wall
+    RasDatabaseFuzzTest#database RasDatabaseFuzzTest#sqlDump
     DeviceStateFuzzTest#ndctlJson DeviceStateFuzzTest#iomem DeviceStateFuzzTest#sysfs
     BpftraceFuzzTest#output BpftraceFuzzTest#mappings
     RulesFuzzTest#parseBindFormat QueryFuzzTest#query CaptureFuzzTest#capture

@@ -24,6 +24,7 @@ sealed interface MergeKey {
             Map.entry(MachineCheck.class, Clause.MACHINE_CHECK),
             Map.entry(TestRun.class, Clause.TEST_RUN),
             Map.entry(Device.class, Clause.DEVICE),
+            Map.entry(Dimm.class, Clause.DEVICE),
             Map.entry(Process.class, Clause.PROCESS),
             Map.entry(CrashTitle.class, Clause.SAME_CRASH),
             Map.entry(Informational.class, Clause.INFORMATIONAL),
@@ -64,6 +65,10 @@ sealed interface MergeKey {
     }
 
     record Device(Scope scope, String device) implements MergeKey {
+    }
+
+    /** A DIMM by its label, as the BMC's event log and the RAS tools' counters name it: a device too. */
+    record Dimm(Scope scope, String dimm) implements MergeKey {
     }
 
     record Process(Scope scope, String comm, Integer pid) implements MergeKey {

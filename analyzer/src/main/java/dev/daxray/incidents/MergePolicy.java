@@ -59,6 +59,9 @@ final class MergePolicy {
             } else if (EventFields.value(e, "device") != null) {
                 keys.add(new MergeKey.Device(scope, EventFields.value(e, "device").toString()));
             }
+            if (EventFields.value(e, "dimm") != null) {
+                keys.add(new MergeKey.Dimm(scope, EventFields.value(e, "dimm").toString()));
+            }
             if (e instanceof Sigbus s && s.comm() != null) {
                 keys.add(new MergeKey.Process(scope, s.comm(), s.pid()));
             }

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import dev.daxray.events.Badblock;
+import dev.daxray.events.CeThreshold;
 import dev.daxray.events.Crash;
 import dev.daxray.events.Edac;
 import dev.daxray.events.Event;
@@ -110,7 +111,8 @@ public final class EventTally implements IncidentView {
             }
         } else if (pfn != null) {
             bounded(pfnNames, pfn.toString());
-            if (!(e instanceof Edac)) {
+            // an MCE's page is its address's (below, uncorrected only); a threshold's page had corrected errors
+            if (!(e instanceof Edac || e instanceof Mce || e instanceof CeThreshold)) {
                 pages.add(pfn.value());
             }
         }

@@ -44,7 +44,7 @@ final class MissText {
 
     String fact(Fact fact) {
         StringBuilder out = new StringBuilder(fact.isFinding() ? "finding " + fact.type() : fact.type());
-        for (String field : new String[] {"pfn", "physAddr", "device", "comm"}) {
+        for (String field : new String[] {"physAddr", "pfn", "device", "comm"}) { // the most precise place first
             Object value = fact.field(field);
             if (value != null) {
                 out.append(' ').append(field).append(' ').append(value instanceof Hex h ? h.toString() : value);

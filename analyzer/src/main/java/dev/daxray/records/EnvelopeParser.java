@@ -139,6 +139,16 @@ public final class EnvelopeParser {
                     level(ctx.PRI().getText()), time.caller, bodyAfter(ctx));
         }
 
+        /** crash's {@code log -m}: the record's level in hex right after the time (and caller id). */
+        @Override
+        public Envelope visitDmesgLevel(dev.daxray.grammar.envelope.EnvelopeParser.DmesgLevelContext ctx) {
+            KernelTime time = kernelTime(ctx.kernelTime());
+            String pri = ctx.PRI().getText();
+            int level = Integer.parseInt(pri.substring(1, pri.length() - 1), 16) & 7;
+            return new Envelope(EnvelopeKind.DMESG_RAW, "crash log -m", time.micros, time.wall, null, null, level,
+                    time.caller, bodyAfter(ctx));
+        }
+
         @Override
         public Envelope visitDmesg(DmesgContext ctx) {
             KernelTime time = kernelTime(ctx.kernelTime());
@@ -364,11 +374,15 @@ public final class EnvelopeParser {
         return parts[1] + "T" + parts[2];
     }
 
-    /** {@code [Sat Nov 21 10:00:00 2026]} (local time, no zone) to {@code 2026-11-21T10:00:00}. */
+    /**
+     * {@code [Sat Nov 21 10:00:00 2026]} (local time, no zone) to {@code 2026-11-21T10:00:00}; crash's
+     * {@code [Sat Nov 21 10:00:00 CET 2026]} the same (a zone name has no ISO form, so it is dropped).
+     */
     private static String ctimeWall(String token) {
         String[] parts = token.substring(1, token.length() - 1).trim().split("\\s+");
         String day = parts[2].length() == 1 ? "0" + parts[2] : parts[2];
-        return parts[4] + "-" + MONTHS.get(parts[1]) + "-" + day + "T" + parts[3];
+        String year = parts[4].length() == 4 && Character.isDigit(parts[4].charAt(0)) ? parts[4] : parts[5];
+        return year + "-" + MONTHS.get(parts[1]) + "-" + day + "T" + parts[3];
     }
 
     private static int level(String pri) {

@@ -119,6 +119,10 @@ public final class PrefixSniffer {
             return null;
         }
         bodyStart = (afterTime < end ? afterTime + 1 : afterTime) - off;
+        int body = off + bodyStart;
+        if (!raw && body + 1 < end && buf[body] == '<' && isDigit(buf[body + 1])) {
+            return null; // crash's log -m: the level after the time is the grammar's to read
+        }
         if (raw) {
             return Shape.DMESG_RAW;
         }

@@ -6,7 +6,8 @@ import dev.daxray.records.EnvelopeKind;
 /**
  * Numbers the boots of one input. A new boot starts at a {@code Linux version} banner or a
  * journalctl {@code -- Boot} separator after the current boot has shown log lines, or when the
- * monotonic clock runs backwards by more than a second (CPUs' lines interleave by less).
+ * monotonic clock runs backwards by more than a second (CPUs' lines interleave by less). Journal
+ * exports name each entry's boot ({@code _BOOT_ID}): once an input has, boots go by id alone.
  */
 final class BootTracker {
 
@@ -17,11 +18,14 @@ final class BootTracker {
     private String kernel;
     private Long lastMicros;
     private boolean seenLines;
+    private String bootId;
 
     /** Looks at one parsed line; returns true when it starts a new boot. */
     boolean observe(Envelope envelope, String line, String body) {
         boolean newBoot = false;
-        if (envelope.kind() == EnvelopeKind.JOURNAL_MARKER) {
+        if (bootId != null) {
+            newBoot = false; // boots are told by id
+        } else if (envelope.kind() == EnvelopeKind.JOURNAL_MARKER) {
             if (line.startsWith("-- Boot") || line.startsWith("-- Reboot")) {
                 newBoot = seenLines;
             }
@@ -51,12 +55,25 @@ final class BootTracker {
      * backwards far enough to mean a reboot.
      */
     boolean observeTime(long micros) {
-        boolean newBoot = lastMicros != null && micros + BACKWARDS_TOLERANCE_MICROS < lastMicros;
+        boolean newBoot = bootId == null && lastMicros != null && micros + BACKWARDS_TOLERANCE_MICROS < lastMicros;
         if (newBoot) {
             boot++;
             kernel = null;
         }
         lastMicros = micros;
+        seenLines = true;
+        return newBoot;
+    }
+
+    /** A journal entry's {@code _BOOT_ID}; returns true when it differs from the last one's (a new boot). */
+    boolean observeBootId(String id) {
+        boolean newBoot = bootId != null && !bootId.equals(id);
+        bootId = id;
+        if (newBoot) {
+            boot++;
+            kernel = null;
+            lastMicros = null;
+        }
         seenLines = true;
         return newBoot;
     }

@@ -18,12 +18,20 @@ import dev.daxray.events.Event;
 import dev.daxray.events.Origin;
 import dev.daxray.families.Family;
 import dev.daxray.families.FamilyReader;
+import dev.daxray.families.ToolFamily;
+import dev.daxray.journal.EntryFraming;
+import dev.daxray.journal.EntrySink;
+import dev.daxray.journal.ExportSplitter;
+import dev.daxray.journal.Framings;
+import dev.daxray.journal.JournalEntry;
 import dev.daxray.records.Envelope;
 import dev.daxray.records.EnvelopeKind;
 import dev.daxray.records.EnvelopeParser;
 import dev.daxray.records.KeywordPrefilter;
 import dev.daxray.records.LogRecord;
 import dev.daxray.records.PrefixSniffer;
+import dev.daxray.rasdaemon.RasDatabase;
+import dev.daxray.rasdaemon.RasEvents;
 
 /**
  * Reads one input line by line into events: prefilter, envelope, boot tracking, then the families.
@@ -61,7 +69,22 @@ final class CaptureScanner {
             throws IOException {
         InputScan scan = new InputScan(file, input, sink, new LineTally(listener));
         try {
-            LineSplitter.Stats stats = LineSplitter.split(in, scan::line);
+            // a pushback stream, not a buffered one: it never holds back bytes already read when the
+            // source breaks (a truncated gzip keeps its lines before the break)
+            java.io.PushbackInputStream peek = new java.io.PushbackInputStream(in, 16);
+            byte[] head = in.readNBytes(16);
+            peek.unread(head);
+            if (RasDatabase.looksLikeSqlite(head, head.length)) {
+                return scan.database(peek);
+            }
+            LineSplitter.Stats stats;
+            if (ExportSplitter.looksLikeExport(head, head.length)) {
+                scan.entries = Framings.export();
+                stats = ExportSplitter.split(peek, scan::line, scan::binary);
+            } else {
+                stats = LineSplitter.split(peek, scan::line);
+            }
+            scan.endOfInput();
             scan.finishAll();
             return scan.result(stats.lines(), stats.truncatedLines(), stats.nulBytes(), null);
         } catch (IOException | RuntimeException e) {
@@ -73,7 +96,7 @@ final class CaptureScanner {
     }
 
     /** The state of one input being read. */
-    private final class InputScan {
+    private final class InputScan implements EntrySink {
         private final String file;
         private final int input;
         private final Consumer<Event> sink;
@@ -82,6 +105,7 @@ final class CaptureScanner {
         private final long allFamilies;
         private final BootTracker boots = new BootTracker();
         private final PrefixSniffer sniffer = new PrefixSniffer();
+        private final dev.daxray.records.WallBroadcast broadcast = new dev.daxray.records.WallBroadcast();
         private final long[] sniffedVotes = new long[PrefixSniffer.Shape.values().length];
         private final StructuredText structured;
         /** Whether some family has a multi-line block open; readers change only when offered a line. */
@@ -101,6 +125,12 @@ final class CaptureScanner {
         private Origin lastOrigin;
         /** The trace tool a header named ({@code ftrace}, {@code trace-cmd}); event lines then count as its format. */
         private String traceFlavour;
+        /** Set when the input is a structured export (a journal in JSON, export or verbose form, dmesg --json). */
+        private EntryFraming entries;
+        /** The line of a first line that was a lone '{', until the next line says whose document it opens. */
+        private long pendingBrace;
+        /** The families that read user-space tools' output: the only ones a non-kernel journal entry goes to. */
+        private final long toolFamilies;
 
         InputScan(String file, int input, Consumer<Event> sink, LineTally tally) {
             this.file = file;
@@ -116,13 +146,25 @@ final class CaptureScanner {
                 readers[i] = families.get(i).newReader();
             }
             this.allFamilies = families.size() == 64 ? -1L : (1L << families.size()) - 1;
+            long tools = 0;
+            for (int i = 0; i < families.size(); i++) {
+                tools |= families.get(i) instanceof ToolFamily ? 1L << i : 0;
+            }
+            this.toolFamilies = tools;
             this.structured = new StructuredText(file);
         }
 
         void line(byte[] buf, int off, int len, long lineNo) {
+            if (pendingBrace > 0 && braceOpened(buf, off, len, lineNo)) {
+                return;
+            }
             lastLine = lineNo;
             if (bpftrace != null) {
                 bpftraceLine(new String(buf, off, len, StandardCharsets.UTF_8), lineNo);
+                return;
+            }
+            if (entries != null) {
+                entries.line(buf, off, len, lineNo, this);
                 return;
             }
             long keywords = prefilter.match(buf, off, len);
@@ -157,6 +199,14 @@ final class CaptureScanner {
             if (!sawContent && !line.isBlank()) {
                 sawContent = true;
                 json = dev.daxray.devices.NdctlReader.looksLikeJson(line);
+                entries = Framings.first(line);
+                if (entries != null || Framings.isLoneBrace(line)) {
+                    pendingBrace = entries == null ? lineNo : 0;
+                    if (entries != null) {
+                        entries.line(buf, off, len, lineNo, this);
+                    }
+                    return;
+                }
                 bpftrace = BpftraceReader.recognise(line)
                         .map(mode -> new BpftraceReader(mode, options.bpftrace())).orElse(null);
             }
@@ -169,7 +219,17 @@ final class CaptureScanner {
                 tally.count(lineNo, LineFate.CONTEXT);
                 return;
             }
-            Envelope envelope = shape != null ? sniffer.envelope(buf, off) : envelopes.parse(line);
+            dev.daxray.records.WallBroadcast.Part part = broadcast.part(line, envelopes);
+            if (part == dev.daxray.records.WallBroadcast.Part.FRAMING) {
+                tally.count(lineNo, LineFate.CONTEXT);
+                return;
+            }
+            if (part == dev.daxray.records.WallBroadcast.Part.TERMINAL) {
+                tally.unread(lineNo, LineFate.UNPREFIXED, line);
+                return;
+            }
+            Envelope envelope = part == dev.daxray.records.WallBroadcast.Part.MESSAGE ? broadcast.envelope()
+                    : shape != null ? sniffer.envelope(buf, off) : envelopes.parse(line);
             // rsyslog keeps an RFC 5424 message's byte order mark in the text it writes: not part of the message.
             int bodyStart = line.startsWith(BYTE_ORDER_MARK, envelope.bodyStart()) ? envelope.bodyStart() + 1 : envelope.bodyStart();
             String body = line.substring(bodyStart);
@@ -273,16 +333,21 @@ final class CaptureScanner {
 
         /** Offers a record to the open blocks, then to the families its keywords name and its anchors allow. */
         private boolean offer(LogRecord record, long mask) {
+            return offer(record, mask, allFamilies);
+        }
+
+        /** The same, among the {@code allowed} families only (open blocks included). */
+        private boolean offer(LogRecord record, long mask, long allowed) {
             long offered = 0;
             for (int i = 0; i < readers.length; i++) {
-                if (readers[i].inBlock()) {
+                if (readers[i].inBlock() && (allowed & 1L << i) != 0) {
                     offered |= 1L << i;
                     if (readers[i].offer(record, sink)) {
                         return true;
                     }
                 }
             }
-            long pending = mask & ~offered;
+            long pending = mask & allowed & ~offered;
             while (pending != 0) {
                 int i = Long.numberOfTrailingZeros(pending);
                 pending &= pending - 1;
@@ -300,6 +365,155 @@ final class CaptureScanner {
                 }
             }
             return false;
+        }
+
+        /**
+         * The line after a lone '{' says whose document it opens: a journal's (json-pretty) or dmesg's
+         * (--json) take the input from there; any other JSON document is read the usual way.
+         */
+        private boolean braceOpened(byte[] buf, int off, int len, long lineNo) {
+            long brace = pendingBrace;
+            pendingBrace = 0;
+            entries = Framings.afterBrace(new String(buf, off, len, StandardCharsets.UTF_8));
+            byte[] open = {'{'};
+            if (entries == null) {
+                line(open, 0, 1, brace);
+                return false;
+            }
+            lastLine = lineNo;
+            entries.line(open, 0, 1, brace, this);
+            entries.line(buf, off, len, lineNo, this);
+            return true;
+        }
+
+        /**
+         * rasdaemon's SQLite database: each row of the tables daxray reads is an event with the row as its
+         * text (the {@code INSERT} {@code sqlite3 .dump} prints for it) on the file's first line; the file's
+         * other lines (LF-separated bytes) are the database's context.
+         */
+        Scanned database(InputStream in) throws IOException {
+            RasDatabase.Result read = RasDatabase.read(in, row -> RasEvents.of(row, new Origin(file, input, 1, 1,
+                    row.asInsert(), null, 0, RasEvents.wall(row.text("timestamp")), 0, null, null)).ifPresent(sink));
+            for (long l = 1; l <= read.lines(); l++) {
+                if (l == 1 && read.error() != null) {
+                    tally.unread(l, LineFate.UNPARSED, read.error());
+                } else {
+                    tally.count(l, l == 1 && events > 0 ? LineFate.READ : LineFate.CONTEXT);
+                }
+            }
+            List<String> notes = new java.util.ArrayList<>();
+            notes.add("rasdaemon database rows read: " + tables(read.read()));
+            if (!read.skipped().isEmpty()) {
+                notes.add("rasdaemon database tables not read (no event type for them): " + tables(read.skipped()));
+            }
+            return new Scanned(new InputSummary(file, "rasdaemon sqlite", read.lines(), events, 0, 0, 1,
+                    tally.sample(false, List.of()), null, notes, tally.buckets(false, Set.of())), DeviceFacts.NONE);
+        }
+
+        private static String tables(Map<String, Long> rows) {
+            return rows.isEmpty() ? "none" : String.join(", ", rows.entrySet().stream()
+                    .map(t -> t.getKey() + " " + t.getValue()).toList());
+        }
+
+        /** A binary field of a journal export. */
+        void binary(String name, byte[] value, boolean cut, boolean framed, long nameLine, long lastLine) {
+            this.lastLine = lastLine;
+            entries.binary(name, value, cut, framed, nameLine, lastLine, this);
+        }
+
+        void endOfInput() {
+            if (pendingBrace > 0) {
+                long brace = pendingBrace;
+                pendingBrace = 0;
+                line(new byte[] {'{'}, 0, 1, brace);
+            }
+            if (entries != null) {
+                entries.finish(this);
+            }
+        }
+
+        @Override
+        public boolean mayMatter(byte[] buf, int off, int len) {
+            return blockOpen || !options.prefilter() || prefilter.match(buf, off, len) != 0;
+        }
+
+        @Override
+        public void chatter(long lineNo, String bootId) {
+            if (bootId != null && boots.observeBootId(bootId)) {
+                finishAll();
+                lastMicros = 0;
+            }
+            tally.count(lineNo, LineFate.CHATTER);
+        }
+
+        @Override
+        public void framing(long lineNo) {
+            tally.count(lineNo, LineFate.CONTEXT);
+        }
+
+        @Override
+        public void broken(long lineNo, String why) {
+            tally.unread(lineNo, LineFate.UNPARSED, why);
+        }
+
+        /**
+         * A journal entry: each line of its message is offered to the families like a log line with the
+         * entry's host, tag and times (a non-kernel entry only to the tools' families); the message line
+         * meets the message's fate and the entry's other lines are its context.
+         */
+        @Override
+        public void entry(JournalEntry entry) {
+            if (entry.bootId() != null && boots.observeBootId(entry.bootId())) {
+                finishAll();
+                lastMicros = 0;
+            }
+            long at = entry.messageLine();
+            for (long l = entry.firstLine(); l <= entry.lastLine(); l++) {
+                if (l != at) {
+                    tally.count(l, LineFate.CONTEXT);
+                }
+            }
+            if (entry.unreadable() != null || entry.message() == null) {
+                if (entry.unreadable() != null) {
+                    tally.unread(at, LineFate.UNPARSED, entry.unreadable());
+                } else {
+                    tally.count(at, LineFate.CHATTER);
+                }
+                return;
+            }
+            long allowed = entry.fromKernel() ? allFamilies : toolFamilies;
+            Envelope envelope = new Envelope(EnvelopeKind.SYSLOG, entries.format(), entry.micros(), entry.wall(),
+                    entry.host(), entry.tag(), entry.priority(), null, 0);
+            boolean read = false;
+            LogRecord shown = null;
+            for (String text : entry.message().split("\n")) {
+                // a tool's message may carry its own prefix: rasdaemon's trace lines
+                Envelope inner = entry.fromKernel() ? envelope : envelopes.parse(text);
+                Envelope own = inner.kind() == EnvelopeKind.TRACE ? new Envelope(inner.kind(), inner.format(),
+                        inner.micros(), inner.wall() != null ? inner.wall() : entry.wall(), entry.host(), entry.tag(),
+                        inner.level(), null, inner.bodyStart(), inner.traceEvent()) : envelope;
+                String body = text.substring(own.bodyStart());
+                if (boots.observe(own, text, body)) {
+                    finishAll();
+                }
+                lastMicros = entry.micros() != null ? entry.micros() : lastMicros;
+                LogRecord record = new LogRecord(new Origin(file, input, at, at, text, entry.micros(), lastMicros,
+                        own.wall(), boots.boot(), entry.host(), boots.kernel()), own, body);
+                byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+                long keywords = prefilter.match(bytes, 0, bytes.length);
+                read |= offer(record, (options.prefilter() ? keywords : allFamilies) & allowed, allowed);
+                blockOpen = anyInBlock();
+                shown = shown == null || keywords != 0 && prefilter.match(shown.body().getBytes(StandardCharsets.UTF_8),
+                        0, shown.body().length()) == 0 ? record : shown;
+            }
+            boots.lineBelongs();
+            if (read) {
+                tally.count(at, LineFate.READ);
+            } else if (!entry.fromKernel() || shown == null) {
+                tally.count(at, LineFate.CHATTER);
+            } else {
+                unread(at, shown);
+            }
         }
 
         void finishAll() {
@@ -345,6 +559,9 @@ final class CaptureScanner {
         }
 
         private String format() {
+            if (entries != null) {
+                return entries.format();
+            }
             for (PrefixSniffer.Shape shape : PrefixSniffer.Shape.values()) {
                 if (sniffedVotes[shape.ordinal()] > 0) {
                     formatVotes.merge(shape.format(), sniffedVotes[shape.ordinal()], Long::sum);

@@ -16,6 +16,7 @@ import dev.daxray.events.Event;
 import dev.daxray.events.EventSchema;
 import dev.daxray.events.Events;
 import dev.daxray.events.Ghes;
+import dev.daxray.events.IpmiSel;
 import dev.daxray.events.Mce;
 import dev.daxray.events.MemoryFailure;
 import dev.daxray.events.Origin;
@@ -36,7 +37,8 @@ import dev.daxray.events.Source;
  *   <li>{@code memory-failure}: pfn, page type, result;</li>
  *   <li>{@code mce}: cpu, bank, status, physical address;</li>
  *   <li>{@code edac}: memory controller, severity, physical address (when known);</li>
- *   <li>{@code ghes}: severity, physical address (when known).</li>
+ *   <li>{@code ghes}: severity, physical address (when known);</li>
+ *   <li>{@code ipmi-sel}: record id, event, state ({@code sel elist} and {@code sel get} of one record).</li>
  * </ul>
  * Other types are never merged.
  *
@@ -199,6 +201,8 @@ final class SourceMerger implements Consumer<Event> {
             fields = list(e.mc(), e.severity(), e.physAddr());
         } else if (event instanceof Ghes g && g.physAddr() != null) {
             fields = list(g.severity(), g.physAddr());
+        } else if (event instanceof IpmiSel s) {
+            fields = list(s.record(), s.event(), s.state());
         }
         if (fields == null) {
             return null;

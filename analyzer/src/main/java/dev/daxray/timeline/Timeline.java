@@ -163,9 +163,11 @@ public record Timeline(List<Event> events, List<InputSummary> inputs, AddressMap
                 throw new IllegalStateException("a timeline stream is read once");
             }
             used = true;
+            // a rasdaemon database row joins its trace line, in one input too
+            RowMerger rows = new RowMerger(sink);
             // reports of one event are merged across inputs only: one input needs no merger
-            SourceMerger merger = inputs.size() > 1 ? new SourceMerger(sink) : null;
-            Consumer<Event> out = merger != null ? merger : sink::accept;
+            SourceMerger merger = inputs.size() > 1 ? new SourceMerger(rows) : null;
+            Consumer<Event> out = merger != null ? merger : rows;
             if (!aligned.reorders()) {
                 store.forEach(e -> out.accept(aligned.apply(facts.oneHost(e))));
             } else {
@@ -178,6 +180,7 @@ public record Timeline(List<Event> events, List<InputSummary> inputs, AddressMap
             if (merger != null) {
                 merger.finish();
             }
+            rows.finish();
         }
 
         @Override

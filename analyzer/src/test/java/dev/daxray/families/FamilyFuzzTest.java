@@ -13,11 +13,14 @@ import dev.daxray.families.crash.CrashFamily;
 import dev.daxray.families.edac.EdacFamily;
 import dev.daxray.families.fs.FsFamily;
 import dev.daxray.families.ghes.GhesFamily;
+import dev.daxray.families.ipmi.IpmiSelFamily;
 import dev.daxray.families.mce.MceFamily;
+import dev.daxray.families.mcelog.McelogFamily;
 import dev.daxray.families.memoryfailure.MemoryFailureFamily;
 import dev.daxray.families.nvdimm.NvdimmFamily;
 import dev.daxray.families.pat.PatFamily;
 import dev.daxray.families.printk.PrintkFamily;
+import dev.daxray.families.rasdaemon.RasdaemonFamily;
 import dev.daxray.families.storage.StorageFamily;
 import dev.daxray.families.tracepoint.TracepointFamily;
 import dev.daxray.fuzz.Limits;
@@ -118,5 +121,20 @@ class FamilyFuzzTest {
     @FuzzTest
     void tracepoint(byte[] input) {
         read(new TracepointFamily(), input);
+    }
+
+    @FuzzTest
+    void mcelog(byte[] input) {
+        read(new McelogFamily(), input);
+    }
+
+    @FuzzTest
+    void rasdaemon(byte[] input) {
+        read(new RasdaemonFamily(), input);
+    }
+
+    @FuzzTest
+    void ipmi(byte[] input) {
+        read(new IpmiSelFamily(), input);
     }
 }

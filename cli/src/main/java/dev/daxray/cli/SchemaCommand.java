@@ -6,17 +6,19 @@ import java.util.concurrent.Callable;
 import dev.daxray.events.EventSchema;
 import dev.daxray.families.Family;
 import dev.daxray.families.shipped.Families;
+import dev.daxray.timeline.InputFormats;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code daxray schema}: the event types, their fields, and the message families daxray reads. */
+/** {@code daxray schema}: the event types, their fields, the message families and the input formats daxray reads. */
 @Command(name = "schema",
         mixinStandardHelpOptions = true,
         description = {
-                "List the event types with their fields, and the message families with their keywords.",
+                "List the event types with their fields, the message families with their keywords, and the input",
+                "formats (recognised by content, not by file name).",
                 "The field names are those rules and jsonl use; a family's keywords route a line to it."},
         footer = {"", "Every event also has: type, file, line, time, wall, boot, host, kernel,",
                 "text."})
@@ -50,6 +52,11 @@ public final class SchemaCommand implements Callable<Integer> {
         out.println("Message families (a line reaches a family only if it contains one of its keywords):");
         for (Family family : Families.standard()) {
             out.printf("  %-16s %s%n", family.name(), String.join(" | ", family.keywords()));
+        }
+        out.println();
+        out.println("Input formats (recognised by content, not by file name; [caller] appended with printk caller ids):");
+        for (InputFormats.Format format : InputFormats.all()) {
+            out.printf("  %-28s %s%n", format.name(), format.description());
         }
         out.flush();
         return ExitCodes.OK;

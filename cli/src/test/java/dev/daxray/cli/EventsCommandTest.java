@@ -105,6 +105,10 @@ class EventsCommandTest {
         CliRun run = CliRun.run("schema");
         assertTrue(run.out().contains("printk-dropped"), run.out());
         assertTrue(run.out().contains("count:Long"), run.out());
+        assertTrue(run.out().contains("ipmi-sel"), "the RAS tools' event types: " + run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("  mcelog ")), "the RAS tools' families: " + run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("  journal export ")), "input formats: " + run.out());
+        assertTrue(run.out().lines().anyMatch(l -> l.startsWith("  rasdaemon sqlite ")), "input formats: " + run.out());
         assertTrue(CliRun.run("schema", "--keywords").out().lines().anyMatch(l -> l.equals("printk messages dropped")));
     }
 

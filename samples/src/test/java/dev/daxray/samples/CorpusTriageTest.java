@@ -46,7 +46,6 @@ class CorpusTriageTest {
             Map.entry("016 poison-injection", "the EINJ injection is described only in the mail's prose"),
             Map.entry("016 mce-uncorrected-memory", "only 'Machine check events logged' is printed; the MCE record (EDAC lines) was elided by the author"),
             Map.entry("036 poison-injection", "the QEMU injection is only in prose; the log shows an ARM processor cache error, no memory error"),
-            Map.entry("037 hwpoison-recovered", "the verdict is only in a rasdaemon trace line, a format daxray does not read yet (issue 4)"),
             Map.entry("039 pmem-unbind", "nothing in the log names the CXL region or its teardown; only the init-killed panic is visible"));
 
     /** Kinds that say memory or persistent memory failed or was lost. */

@@ -7,11 +7,14 @@ import dev.daxray.families.crash.CrashFamily;
 import dev.daxray.families.edac.EdacFamily;
 import dev.daxray.families.fs.FsFamily;
 import dev.daxray.families.ghes.GhesFamily;
+import dev.daxray.families.ipmi.IpmiSelFamily;
 import dev.daxray.families.mce.MceFamily;
+import dev.daxray.families.mcelog.McelogFamily;
 import dev.daxray.families.memoryfailure.MemoryFailureFamily;
 import dev.daxray.families.nvdimm.NvdimmFamily;
 import dev.daxray.families.pat.PatFamily;
 import dev.daxray.families.printk.PrintkFamily;
+import dev.daxray.families.rasdaemon.RasdaemonFamily;
 import dev.daxray.families.storage.StorageFamily;
 import dev.daxray.families.tracepoint.TracepointFamily;
 
@@ -34,6 +37,9 @@ public final class Families {
                 new CrashFamily(),
                 new MemoryFailureFamily(),
                 new MceFamily(),
+                new McelogFamily(),
+                new RasdaemonFamily(),
+                new IpmiSelFamily(),
                 new GhesFamily(),
                 new EdacFamily(),
                 new FsFamily(),

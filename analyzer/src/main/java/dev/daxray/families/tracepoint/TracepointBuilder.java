@@ -83,14 +83,15 @@ final class TracepointBuilder extends TracepointBaseVisitor<Event> {
     /** ras:mc_event: the address is page << PAGE_SHIFT | offset, as edac_mc hands it to the tracepoint. */
     @Override
     public Event visitMcEvent(TracepointParser.McEventContext ctx) {
-        Hex address = Hex.parse(ctx.address.getText());
+        Hex address = ctx.address == null ? new Hex(0) : Hex.parse(ctx.address.getText());
         boolean known = address.value() != 0;
         return new Edac(origin, Integer.valueOf(ctx.mc.getText()), ctx.severity.getText().toLowerCase(Locale.ROOT),
                 Integer.valueOf(ctx.count.getText()), ctx.message == null ? null : Trees.source(ctx.message),
-                Trees.source(ctx.label), known ? address.shiftRight(PAGE_SHIFT) : null,
+                ctx.label == null ? null : Trees.source(ctx.label), known ? address.shiftRight(PAGE_SHIFT) : null,
                 known ? new Hex(address.value() & ((1L << PAGE_SHIFT) - 1)) : null,
                 Integer.valueOf(ctx.grain.getText()), known ? address : null,
-                ctx.detail == null ? null : Trees.source(ctx.detail), "location:" + Trees.source(ctx.location));
+                ctx.detail == null ? null : Trees.source(ctx.detail),
+                ctx.location == null ? null : "location:" + Trees.source(ctx.location));
     }
 
     /**

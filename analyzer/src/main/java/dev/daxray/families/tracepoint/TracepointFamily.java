@@ -9,6 +9,7 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import dev.daxray.events.Event;
 import dev.daxray.families.LineFamily;
 import dev.daxray.families.OutOfRange;
+import dev.daxray.families.ToolFamily;
 import dev.daxray.grammar.ParseDriver;
 import dev.daxray.grammar.tracepoint.TracepointLexer;
 import dev.daxray.grammar.tracepoint.TracepointParser;
@@ -22,8 +23,9 @@ import dev.daxray.records.LogRecord;
  * {@code aer_event}, plus {@code fs_dax:*}, {@code cxl:cxl_poison} and kprobe / kretprobe / uprobe
  * lines. Each becomes the event type of its dmesg counterpart, so the timeline can merge the two.
  * Only lines whose envelope is a trace line are read; the event name picks the payload grammar.
+ * rasdaemon writes such lines to the journal under its own name, so this is also a tool's family.
  */
-public final class TracepointFamily extends LineFamily {
+public final class TracepointFamily extends LineFamily implements ToolFamily {
 
     @Override
     public String name() {
@@ -69,7 +71,8 @@ public final class TracepointFamily extends LineFamily {
             String event = record.envelope().traceEventName();
             return switch (event) {
                 case "memory_failure_event" -> read(driver, record, TracepointParser::memoryFailureEvent);
-                case "mce_record" -> read(driver, record, TracepointParser::mceRecord);
+                case "mce_record" -> "rasdaemon".equals(record.envelope().format()) && !record.body().startsWith("CPU")
+                        ? RasdaemonMce.parse(record) : read(driver, record, TracepointParser::mceRecord);
                 case "mc_event" -> read(driver, record, TracepointParser::mcEvent);
                 case "extlog_mem_event" -> read(driver, record, TracepointParser::extlogMemEvent);
                 case "aer_event" -> read(driver, record, TracepointParser::aerEvent);

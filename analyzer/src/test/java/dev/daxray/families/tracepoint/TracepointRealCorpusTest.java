@@ -52,10 +52,13 @@ class TracepointRealCorpusTest {
         assertEquals(List.of(2L), s036.unparsedSample().stream().map(InputSummary.Unparsed::line).toList(),
                 "only libtraceevent's '<CANT FIND FIELD buf>' continuation of arm_event is not a trace line");
 
-        InputSummary s037 = timeline(C037, "rasdaemon.log").inputs().get(0);
+        Timeline t037 = timeline(C037, "rasdaemon.log");
+        InputSummary s037 = t037.inputs().get(0);
         assertEquals("rasdaemon", s037.format());
-        assertEquals(1, s037.events());
-        assertEquals(List.of(1L, 2L, 5L, 6L), s037.unparsedSample().stream().map(InputSummary.Unparsed::line).toList(),
-                "rasdaemon's own log lines and the SQL dump are not trace lines");
+        assertEquals(2, s037.events(), "the trace line and the SQL dump's row of the same event");
+        assertEquals(List.of(), s037.unparsedSample(),
+                "rasdaemon's own log lines and the SQL dump are read by the rasdaemon family");
+        assertEquals(1, t037.events().size(), "one event: the dumped row is the trace line's");
+        assertEquals(List.of(6L), t037.events().get(0).origin().also().stream().map(s -> s.line()).toList());
     }
 }

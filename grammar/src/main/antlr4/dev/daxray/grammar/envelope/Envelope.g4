@@ -38,6 +38,7 @@ envelope
     | (MONO | MONO_DELTA) SP host=hostName SP KERNEL_TAG kernelTime?      #journalMonotonic
     | DECODE SP? kernelTime                                               #dmesgDecoded
     | PRI kernelTime                                                      #dmesgRaw
+    | kernelTime SP? PRI                                                  #dmesgLevel
     | kernelTime                                                          #dmesg
     | PRI                                                                 #priorityOnly
     | SP? (task SP)? TRACE_CONTEXT SP traceEvent?                         #ftrace
@@ -59,10 +60,12 @@ taskWord
     ;
 
 // `event:` (trace-cmd pads the payload to column 20 after the colon); rasdaemon prints its own
-// wall-clock time first and, in some versions, no colons. No event at all: a function-tracer line.
+// wall-clock time first and, in some versions, no colons; 0.8.4+ puts a level (`[CRIT]`, which lexes
+// like an RFC 5424 SD element) before it.
+// No event at all: a function-tracer line.
 traceEvent
-    : name=TAG (SP RAS_TIME)?
-    | name=WORD SP RAS_TIME
+    : name=TAG (SP (level=SD_ELEMENT SP)? RAS_TIME)?
+    | name=WORD SP (level=SD_ELEMENT SP)? RAS_TIME
     ;
 
 tag
@@ -104,7 +107,8 @@ KMSG        : D+ ',' D+ ',' D+ ',' [-c+*] (',' ~[;\r\n]*)? ';' ;
 MONO        : '[' ' '* D+ '.' D+ ']' ;
 MONO_DELTA  : '[' ' '* D+ '.' D+ ' '+ '<' ' '* D+ '.' D+ ' '* '*'? '>' ']' ;
 CALLER      : '[' ' '* [TC] D+ ']' ;
-CTIME       : '[' DAY ' ' MONTH ' ' ' '? D D? ' ' HMS ' ' D D D D (' '+ '<' ' '* D+ '.' D+ '>')? ']' ;
+// dmesg -T `[Sat Nov 21 10:00:00 2026]`; crash's `log -T` (7.2.9+) puts the zone before the year.
+CTIME       : '[' DAY ' ' MONTH ' ' ' '? D D? ' ' HMS (' ' ZONE_NAME)? ' ' D D D D (' '+ '<' ' '* D+ '.' D+ '>')? ']' ;
 RELTIME     : '[' MONTH ' '? D D? ' ' D D ':' D D ']' | '[' ' '* [+-] D+ '.' D+ ']' ;
 PRI         : '<' D D? D? '>' ;
 SYSLOG_TIME : MONTH ' ' (' ' | D) D ' ' HMS FRACTION? ;
@@ -163,6 +167,8 @@ fragment IPV6_ADDRESS : G? ':' G? ':' (G? ':' (G? ':' (G? ':' (G? ':' (G? ':' (G
 fragment D        : [0-9] ;
 fragment HMS      : D D ':' D D ':' D D ;
 fragment FRACTION : [.,] D+ ;
+// strftime's %Z: an abbreviation (CET, UTC, AEDT) or, for zones without one, an offset (+03).
+fragment ZONE_NAME : [A-Z+-] [A-Za-z0-9+-] ([A-Za-z0-9+-] ([A-Za-z0-9+-] ([A-Za-z0-9+-] [A-Za-z0-9+-]?)?)?)? ;
 fragment ZONE     : 'Z' | [+-] D D ':'? D D ;
 fragment MONTH    : 'Jan' | 'Feb' | 'Mar' | 'Apr' | 'May' | 'Jun' | 'Jul' | 'Aug' | 'Sep' | 'Oct' | 'Nov' | 'Dec' ;
 fragment DAY      : 'Mon' | 'Tue' | 'Wed' | 'Thu' | 'Fri' | 'Sat' | 'Sun' ;

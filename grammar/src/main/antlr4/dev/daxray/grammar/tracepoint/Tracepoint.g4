@@ -38,11 +38,13 @@ mceValue
     : (~(COMMA | KEY_EQ | PFN_EQ | PAGE_TYPE_EQ | ACTION_RESULT_EQ))+
     ;
 
-// "%d %s error%s:%s%s on %s (mc:%d location:%d:%d:%d address:0x%08lx grain:%d syndrome:0x%08lx%s%s)"
+// "%d %s error%s:%s%s on %s (mc:%d location:%d:%d:%d address:0x%08lx grain:%d syndrome:0x%08lx%s%s)";
+// rasdaemon's own text (0.8+) leaves out the label, location, address and syndrome when empty or zero:
+// "1 Uncorrected error: multi-bit ECC on unknown memory (mc: 0 address: 0xe53218400 grain: 0 APEI ...)".
 mcEvent
-    : count=NUM severity=severityWord ERRORS COLON message=text? ON label=text
-      LPAREN MC_COLON mc=NUM LOCATION_COLON location=text ADDRESS_COLON address=HEX GRAIN_COLON grain=NUM
-      SYNDROME_COLON syndrome=HEX detail=text? RPAREN EOF
+    : count=NUM severity=severityWord ERRORS COLON (message=text? ON label=text | message=text?)
+      LPAREN MC_COLON mc=NUM (LOCATION_COLON location=text)? (ADDRESS_COLON address=HEX)? GRAIN_COLON grain=NUM
+      (SYNDROME_COLON syndrome=HEX)? detail=text? RPAREN EOF
     ;
 
 // "{%d} %s error: %s physical addr: %016llx (mask lsb: %x) %sFRU: %pUl %.20s"
