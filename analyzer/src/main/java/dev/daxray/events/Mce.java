@@ -5,10 +5,11 @@ package dev.daxray.events;
  * of the one-line {@code mce:} messages (user-access error, not recovered, events logged, storm).
  *
  * @param severity corrected, uncorrected, recoverable or fatal, when known
+ * @param physAddr {@code ADDR}, when valid; the JSONL/rule field {@code pfn} is its 4 KiB page ({@link PageAddress})
  * @param message  the kernel's own words, e.g. {@code Uncorrected hardware memory error in user-access}
  */
 @EventType(value = "mce", description = "x86 machine check (dump or mce: message)")
-public record Mce(Origin origin, String severity, Hex physAddr, Integer cpu, Integer bank, Hex status,
+public record Mce(Origin origin, String severity, @PageAddress Hex physAddr, Integer cpu, Integer bank, Hex status,
                   String message) implements Event {
 
     private static final long UC = 1L << 61;

@@ -87,7 +87,10 @@ final class MergePolicy {
         Hex phys = EventFields.hex(e, "physAddr");
         if (pfn != null) {
             keys.add(new MergeKey.SamePage(scope, pfn.value()));
-            keys.add(new MergeKey.OtherPageSize(scope, pfn.value()));
+            if (phys == null) {
+                // a page the kernel printed, maybe of a 16 or 64 KiB kernel (an address's 4 KiB pfn is not)
+                keys.add(new MergeKey.OtherPageSize(scope, pfn.value()));
+            }
         }
         if (phys != null) {
             keys.add(new MergeKey.SamePage(scope, phys.value() >>> 12));

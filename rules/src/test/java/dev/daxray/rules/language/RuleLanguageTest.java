@@ -110,12 +110,12 @@ class RuleLanguageTest {
                         "t.rules:1:32: unknown event type [mcee]; did you mean [mce]?"),
                 Arguments.of("rule a { severity high group { mce where physadr == 0x1 } }",
                         "t.rules:1:42: unknown field [physadr] of [mce]; it has: file, line, time, wall, boot, host, kernel, text,"
-                                + " severity, physAddr, cpu, bank, status, message; did you mean [physAddr]?"),
+                                + " severity, physAddr, pfn, cpu, bank, status, message; did you mean [physAddr]?"),
                 Arguments.of("rule a { severity high sequence { mce\n memory-failure } }",
                         "t.rules:1:24: rule [a] keeps partial matches but is unbounded; add 'within <duration>' or"
                                 + " 'until <pattern>' after 'sequence'"),
-                Arguments.of("rule a { severity high by pfn sequence within 5s { mce\n memory-failure } }",
-                        "t.rules:1:52: [mce] has no field [pfn] for key [pfn]; write 'by <expression>' on the step,"
+                Arguments.of("rule a { severity high by pfn sequence within 5s { boot\n memory-failure } }",
+                        "t.rules:1:52: [boot] has no field [pfn] for key [pfn]; write 'by <expression>' on the step,"
                                 + " e.g. 'by physAddr >> 12'"),
                 Arguments.of("rule a { severity high group { memory-failure where pfn == \"x\" } }",
                         "t.rules:1:60: field [pfn] is a hex number, not text; write a number such as 0x1850600 instead of [\"x\"]"),
