@@ -6,6 +6,7 @@ import dev.daxray.families.crash.CrashFamily;
 import dev.daxray.families.edac.EdacFamily;
 import dev.daxray.families.fs.FsFamily;
 import dev.daxray.families.ghes.GhesFamily;
+import dev.daxray.families.inject.InjectFamily;
 import dev.daxray.families.mce.MceFamily;
 import dev.daxray.families.memoryfailure.MemoryFailureFamily;
 import dev.daxray.families.nvdimm.NvdimmFamily;
@@ -32,6 +33,7 @@ public final class Families {
                 new PrintkFamily(),
                 new CrashFamily(),
                 new MemoryFailureFamily(),
+                new InjectFamily(),
                 new MceFamily(),
                 new GhesFamily(),
                 new EdacFamily(),

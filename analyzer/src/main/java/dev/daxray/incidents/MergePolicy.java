@@ -12,6 +12,7 @@ import dev.daxray.events.Edac;
 import dev.daxray.events.Event;
 import dev.daxray.events.Ghes;
 import dev.daxray.events.Hex;
+import dev.daxray.events.Injector;
 import dev.daxray.events.Mce;
 import dev.daxray.events.MemoryFailure;
 import dev.daxray.events.MemoryFailureNote;
@@ -68,7 +69,8 @@ final class MergePolicy {
             if (e instanceof Mce m && m.severity() != null && m.severity().matches("fatal|uncorrected")) {
                 keys.add(new MergeKey.MachineCheck(scope));
             }
-            if (e instanceof PoisonInjected || e instanceof Unpoison || e instanceof SoftOffline) {
+            if (e instanceof PoisonInjected || e instanceof Unpoison || e instanceof SoftOffline
+                    || e instanceof Injector) {
                 keys.add(new MergeKey.TestRun(scope));
             }
             if (!EventFields.corrected(e) && (e instanceof Edac || e instanceof Ghes)) {

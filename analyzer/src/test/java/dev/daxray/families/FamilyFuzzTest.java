@@ -13,6 +13,7 @@ import dev.daxray.families.crash.CrashFamily;
 import dev.daxray.families.edac.EdacFamily;
 import dev.daxray.families.fs.FsFamily;
 import dev.daxray.families.ghes.GhesFamily;
+import dev.daxray.families.inject.InjectFamily;
 import dev.daxray.families.mce.MceFamily;
 import dev.daxray.families.memoryfailure.MemoryFailureFamily;
 import dev.daxray.families.nvdimm.NvdimmFamily;
@@ -78,6 +79,11 @@ class FamilyFuzzTest {
     @FuzzTest
     void memoryFailure(byte[] input) {
         read(new MemoryFailureFamily(), input);
+    }
+
+    @FuzzTest
+    void inject(byte[] input) {
+        read(new InjectFamily(), input);
     }
 
     @FuzzTest
