@@ -61,9 +61,7 @@ class AmdDecoderInterleaveTest {
                 "[  515.034453] umc_normaddr_to_sysaddr: Invalid DramBaseAddress range: 0x0.",
                 "[  515.034458] EDAC MC1: 1 UE Cannot decode normalized address on mc#1csrow#0channel#6 (csrow:0 channel:6 page:0x0 offset:0x0 grain:64)",
                 "[  515.034461] [Hardware Error]: cache level: L3/GEN, tx: GEN, mem-tx: RD");
-        assertEquals(0L, t.inputs().get(0).unparsed(), () -> "unparsed: " + t.inputs().get(0));
-        Mce block = t.events().stream().filter(Mce.class::isInstance).map(Mce.class::cast).findFirst().orElseThrow();
-        assertEquals(7L, block.origin().endLine());
+        assertWholeBlock(t, 7L);
     }
 
     @Test
@@ -77,10 +75,15 @@ class AmdDecoderInterleaveTest {
                 "[ 3213.514437] [Hardware Error]: Unified Memory Controller Ext. Error Code: 0, DRAM ECC error.",
                 "[ 3213.514447] EDAC MC0: 1 CE on mc#0csrow#1channel#0 (csrow:1 channel:0 page:0x3b3f5b offset:0x940 grain:64 syndrome:0x503)",
                 "[ 3213.514449] [Hardware Error]: cache level: L3/GEN, tx: GEN, mem-tx: RD");
+        assertWholeBlock(t, 8L);
+    }
+
+    /** Nothing unparsed, and the decoder block (the MCE with a CPU) ends on the error code's line. */
+    private static void assertWholeBlock(Timeline t, long lastLine) {
         assertEquals(0L, t.inputs().get(0).unparsed(), () -> "unparsed: " + t.inputs().get(0));
         Mce block = t.events().stream().filter(Mce.class::isInstance).map(Mce.class::cast)
                 .filter(m -> m.cpu() != null).findFirst().orElseThrow();
-        assertEquals(8L, block.origin().endLine());
+        assertEquals(lastLine, block.origin().endLine());
     }
 
     @Test
