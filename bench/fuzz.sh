@@ -20,7 +20,7 @@ targets=("$@")
 if [[ ${#targets[@]} -eq 0 ]]; then
   targets=(
     EnvelopeFuzzTest#envelope
-    FamilyFuzzTest#printk FamilyFuzzTest#crash FamilyFuzzTest#crashBlocks FamilyFuzzTest#memoryFailure
+    FamilyFuzzTest#printk FamilyFuzzTest#crash FamilyFuzzTest#crashBlocks FamilyFuzzTest#memoryFailure FamilyFuzzTest#inject
     FamilyFuzzTest#mce FamilyFuzzTest#ghes FamilyFuzzTest#edac FamilyFuzzTest#fs FamilyFuzzTest#nvdimm
     FamilyFuzzTest#storage FamilyFuzzTest#pat FamilyFuzzTest#tracepoint
     FamilyFuzzTest#mcelog FamilyFuzzTest#rasdaemon FamilyFuzzTest#ipmi

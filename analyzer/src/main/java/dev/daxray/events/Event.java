@@ -9,7 +9,7 @@ public sealed interface Event extends Comparable<Event>
         permits Boot, Dropped, Mce, Ghes, Edac, MemoryFailure, MemoryFailureNote, Sigbus, PoisonInjected,
         AlreadyPoisoned, SoftOffline, Unpoison, FsNotifyFailure, FsShutdown, FsMount, FsUnmount, FsError,
         DeviceRemove, Pmem, IoError, PatConflict, Crash, Badblock, DimmHealth, NdctlMonitor,
-        FsDax, CxlPoison, Probe, CeThreshold, DimmErrors, IpmiSel {
+        FsDax, CxlPoison, Probe, CeThreshold, DimmErrors, IpmiSel, Injector {
 
     Origin origin();
 

@@ -18,7 +18,8 @@ import java.util.function.Function;
  * is written and matchable without further code.
  *
  * <p>Every type also has the common fields {@code file}, {@code line}, {@code time}, {@code wall},
- * {@code boot}, {@code host}, {@code kernel} and {@code text}, taken from its {@link Origin}.
+ * {@code boot}, {@code host}, {@code kernel} and {@code text}, taken from its {@link Origin}. A component
+ * marked {@link PageAddress} is followed by a derived {@code pfn} field, its page ({@link Pages}).
  */
 public final class EventSchema {
 
@@ -109,6 +110,10 @@ public final class EventSchema {
             }
             Method accessor = component.getAccessor();
             fields.add(new Field(component.getName(), boxed(component.getType()), event -> invoke(accessor, event)));
+            if (component.isAnnotationPresent(PageAddress.class)) {
+                fields.add(new Field("pfn", Hex.class,
+                        event -> Pages.pfn((Hex) invoke(accessor, event), event.origin().kernel())));
+            }
         }
         return new Type(annotation.value(), annotation.description(), recordClass, fields);
     }

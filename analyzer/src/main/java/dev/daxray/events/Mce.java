@@ -6,23 +6,15 @@ package dev.daxray.events;
  * also mcelog's decoded record and rasdaemon's {@code mce_record}.
  *
  * @param severity corrected, uncorrected, recoverable or fatal, when known
- * @param pfn      the page of {@code physAddr} ({@code physAddr >> 12}), null without an address
+ * @param physAddr {@code ADDR}, when valid; the JSONL/rule field {@code pfn} is its 4 KiB page ({@link PageAddress})
  * @param message  the kernel's own words, e.g. {@code Uncorrected hardware memory error in user-access}
  */
 @EventType(value = "mce", description = "x86 machine check (dump or mce: message, mcelog, rasdaemon)")
-public record Mce(Origin origin, String severity, Hex physAddr, Hex pfn, Integer cpu, Integer bank, Hex status,
+public record Mce(Origin origin, String severity, @PageAddress Hex physAddr, Integer cpu, Integer bank, Hex status,
                   String message) implements Event {
 
     private static final long UC = 1L << 61;
     private static final long PCC = 1L << 57;
-    private static final int PAGE_SHIFT = 12;
-
-    /** A report whose page is that of its address. */
-    public Mce(Origin origin, String severity, Hex physAddr, Integer cpu, Integer bank, Hex status, String message) {
-        this(origin, severity, physAddr, physAddr == null ? null : physAddr.shiftRight(PAGE_SHIFT), cpu, bank, status,
-                message);
-    }
-
     /** MCi_STATUS: UC (bit 61) clear is corrected; UC with PCC (bit 57) is fatal; UC alone uncorrected. */
     public static String severityOf(Hex status) {
         long bits = status.value();

@@ -17,6 +17,7 @@ import dev.daxray.events.Origin;
 import dev.daxray.matches.EventTally;
 import dev.daxray.matches.Finding;
 import dev.daxray.matches.PageSet;
+import dev.daxray.rules.Severity;
 import dev.daxray.timeline.ClockNote;
 
 /**
@@ -55,6 +56,11 @@ final class IncidentAssembly {
             summary = sentence(summary) + " " + String.join(" ", placed.sentences());
         }
         advice.addAll(placed.advice());
+        Severity severity = primary.rule().severity();
+        if (Injection.seen(labels)) {
+            severity = Injection.severity(severity, kind);
+            summary = Injection.summary(summary, kind);
+        }
         if (placed.listed()) {
             // the consumed page is in a badblock ndctl lists, whether or not the badblock event joined the incident
             labels.add("media-error-badblocks");
@@ -67,7 +73,7 @@ final class IncidentAssembly {
         List<Incident.Evidence> evidence = tally.shownEvidence().stream()
                 .map(o -> new Incident.Evidence(o.file(), o.line(), o.text())).toList();
         Origin firstTimed = tally.firstTimed();
-        return new Incident(id, fingerprint, kind, new ArrayList<>(labels), primary.rule().severity().label(), title,
+        return new Incident(id, fingerprint, kind, new ArrayList<>(labels), severity.label(), title,
                 summary, firstTimed.host(), first.boot(), firstTimed.kernel(), time(firstTimed), time(tally.lastTimed()),
                 clock(tally.files(), clockNotes), pfns,
                 many ? new Incident.PfnRange(new Hex(pages.min()).toString(), new Hex(pages.max()).toString()) : null,

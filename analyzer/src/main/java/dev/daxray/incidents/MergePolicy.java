@@ -12,6 +12,7 @@ import dev.daxray.events.Edac;
 import dev.daxray.events.Event;
 import dev.daxray.events.Ghes;
 import dev.daxray.events.Hex;
+import dev.daxray.events.Injector;
 import dev.daxray.events.Mce;
 import dev.daxray.events.MemoryFailure;
 import dev.daxray.events.MemoryFailureNote;
@@ -71,7 +72,8 @@ final class MergePolicy {
             if (e instanceof Mce m && m.severity() != null && m.severity().matches("fatal|uncorrected")) {
                 keys.add(new MergeKey.MachineCheck(scope));
             }
-            if (e instanceof PoisonInjected || e instanceof Unpoison || e instanceof SoftOffline) {
+            if (e instanceof PoisonInjected || e instanceof Unpoison || e instanceof SoftOffline
+                    || e instanceof Injector) {
                 keys.add(new MergeKey.TestRun(scope));
             }
             if (!EventFields.corrected(e) && (e instanceof Edac || e instanceof Ghes)) {
@@ -90,7 +92,10 @@ final class MergePolicy {
         Hex phys = EventFields.hex(e, "physAddr");
         if (pfn != null) {
             keys.add(new MergeKey.SamePage(scope, pfn.value()));
-            keys.add(new MergeKey.OtherPageSize(scope, pfn.value()));
+            if (phys == null) {
+                // a page the kernel printed, maybe of a 16 or 64 KiB kernel (an address's 4 KiB pfn is not)
+                keys.add(new MergeKey.OtherPageSize(scope, pfn.value()));
+            }
         }
         if (phys != null) {
             keys.add(new MergeKey.SamePage(scope, phys.value() >>> 12));

@@ -12,7 +12,7 @@ import java.util.TreeSet;
 import dev.daxray.events.Badblock;
 import dev.daxray.events.CeThreshold;
 import dev.daxray.events.Crash;
-import dev.daxray.events.Edac;
+import dev.daxray.events.CxlPoison;
 import dev.daxray.events.Event;
 import dev.daxray.events.FsDax;
 import dev.daxray.events.Ghes;
@@ -20,6 +20,7 @@ import dev.daxray.events.Hex;
 import dev.daxray.events.Mce;
 import dev.daxray.events.MemoryFailure;
 import dev.daxray.events.Origin;
+import dev.daxray.events.Pages;
 import dev.daxray.events.Sigbus;
 import dev.daxray.events.SoftOffline;
 
@@ -111,13 +112,18 @@ public final class EventTally implements IncidentView {
             }
         } else if (pfn != null) {
             bounded(pfnNames, pfn.toString());
-            // an MCE's page is its address's (below, uncorrected only); a threshold's page had corrected errors
-            if (!(e instanceof Edac || e instanceof Mce || e instanceof CeThreshold)) {
+            // A page derived from a reported address (EDAC, MCE, GHES, CXL HPA) is a location, not a poisoned
+            // page the kernel named: uncorrected addresses become pages below, with their page-size reading.
+            // A CE threshold's page had corrected errors.
+            if (phys == null && !(e instanceof CxlPoison || e instanceof CeThreshold)) {
                 pages.add(pfn.value());
             }
         }
         if (phys != null && !corrected && (e instanceof Mce || e instanceof Ghes)) {
             bounded(addresses, phys);
+            if (pfn != null && pfn.value() != phys.value() >>> Pages.DEFAULT_SHIFT) {
+                pages.add(pfn.value()); // a kernel with 16 or 64 KiB pages (its release says so) names this page
+            }
         }
         if (e instanceof Badblock b) {
             if (b.pfnStart() != null) {

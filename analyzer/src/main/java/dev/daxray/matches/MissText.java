@@ -44,7 +44,8 @@ final class MissText {
 
     String fact(Fact fact) {
         StringBuilder out = new StringBuilder(fact.isFinding() ? "finding " + fact.type() : fact.type());
-        for (String field : new String[] {"physAddr", "pfn", "device", "comm"}) { // the most precise place first
+        // the address as printed comes before the page daxray derives from it
+        for (String field : new String[] {"physAddr", "pfn", "device", "comm"}) {
             Object value = fact.field(field);
             if (value != null) {
                 out.append(' ').append(field).append(' ').append(value instanceof Hex h ? h.toString() : value);

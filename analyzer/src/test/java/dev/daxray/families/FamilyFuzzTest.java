@@ -13,6 +13,7 @@ import dev.daxray.families.crash.CrashFamily;
 import dev.daxray.families.edac.EdacFamily;
 import dev.daxray.families.fs.FsFamily;
 import dev.daxray.families.ghes.GhesFamily;
+import dev.daxray.families.inject.InjectFamily;
 import dev.daxray.families.ipmi.IpmiSelFamily;
 import dev.daxray.families.mce.MceFamily;
 import dev.daxray.families.mcelog.McelogFamily;
@@ -81,6 +82,11 @@ class FamilyFuzzTest {
     @FuzzTest
     void memoryFailure(byte[] input) {
         read(new MemoryFailureFamily(), input);
+    }
+
+    @FuzzTest
+    void inject(byte[] input) {
+        read(new InjectFamily(), input);
     }
 
     @FuzzTest

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.daxray.capture.CaptureInput;
 import dev.daxray.events.Event;
 import dev.daxray.events.Mce;
+import dev.daxray.matches.EventFields;
 import dev.daxray.timeline.InputSummary;
 import dev.daxray.timeline.ScanOptions;
 import dev.daxray.timeline.Timeline;
@@ -83,7 +84,7 @@ class RasDatabaseTest {
         Mce mce = t.events().stream().filter(Mce.class::isInstance).map(Mce.class::cast).findFirst().orElseThrow();
         assertEquals("0xbd80000000000092", mce.status().toString());
         assertEquals("uncorrected", mce.severity());
-        assertEquals("0x3468ee", mce.pfn().toString());
+        assertEquals("0x3468ee", EventFields.hex(mce, "pfn").toString());
         InputSummary s = t.inputs().get(0);
         assertEquals("rasdaemon sqlite", s.format());
         assertEquals(s.lines(), s.buckets().total());

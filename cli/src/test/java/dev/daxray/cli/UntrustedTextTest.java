@@ -57,7 +57,7 @@ class UntrustedTextTest {
                 "[    0.000000] Linux version " + RELEASE + " (b@h) (gcc) #1 SMP",
                 "[  100.100000] Memory failure: 0x3c1b0a: recovery action for dax page: Recovered",
                 "[  100.200000] Memory failure: 0x3c1b0a: Sending SIGBUS to " + COMM + ":4242 due to hardware memory corruption",
-                "# ndctl inject-error --block=1 namespace0.0" + ESC + "[2J", ""));
+                "# fio --name=poison --filename=/mnt/pmem0/f" + ESC + "[2J", ""));
         Files.createSymbolicLink(dmesgHost.resolve("gone\n" + ESC + "[2J.log"), dir.resolve("nowhere"));
     }
 
@@ -83,7 +83,7 @@ class UntrustedTextTest {
         assertTrue(run.out().contains("dmesg\\n[  999.0] forged evidence\\x1b[2J\\x9b.log:3)"), run.out());
         assertTrue(run.err().contains("a/dmesg\\n[  999.0] forged evidence\\x1b[2J\\x9b.log: syslog, 3 lines"), run.err());
         assertTrue(run.err().contains("unparsed "), run.err());
-        assertTrue(run.err().contains("# ndctl inject-error --block=1 namespace0.0\\x1b[2J"), run.err());
+        assertTrue(run.err().contains("# fio --name=poison --filename=/mnt/pmem0/f\\x1b[2J"), run.err());
         assertTrue(run.err().contains("gone\\n\\x1b[2J.log: broken symbolic link"), run.err());
     }
 

@@ -33,9 +33,6 @@ class CorpusTriageTest {
 
     /** Case number and kind → why triage does not report that kind from the log. Keep in step with rules/README.md. */
     static final Map<String, String> DISAGREEMENTS = Map.ofEntries(
-            Map.entry("004 poison-injection", "the injection is only a shell prompt line ('# ndctl inject-error …'), not a kernel message"),
-            Map.entry("005 media-error-badblocks", "the bad block is only in ndctl's JSON output, no kernel line names it"),
-            Map.entry("005 repeat-poison", "episode 2 hits pfn 0x1850603, not the page of episode 1: a new page, and the 'phantom' is only in prose"),
             Map.entry("008 poison-injection", "the injection is described only in the mail's prose"),
             Map.entry("010 poison-injection", "the QEMU monitor injection is only in the mail's prose"),
             Map.entry("010 mce-uncorrected-memory", "the machine check itself is not in the excerpt (only taint M and the MCE work queue)"),
@@ -82,6 +79,9 @@ class CorpusTriageTest {
             }
         }
         assertEquals(List.of(), missing, caseDir.getFileName() + " reports " + reported);
+        List<String> stale = DISAGREEMENTS.keySet().stream()
+                .filter(k -> k.startsWith(number(caseDir) + " ") && reported.contains(k.substring(4))).sorted().toList();
+        assertEquals(List.of(), stale, caseDir.getFileName() + " now reports what the disagreements say it does not");
     }
 
     /**

@@ -41,16 +41,8 @@ final class EdacBuilder extends EdacBaseVisitor<Edac> {
         return new Edac(origin, mc, kind.getType() == EdacParser.CE ? "corrected" : "uncorrected", count,
                 orNull(Trees.source(report.message)), Trees.source(report.label), pfn, offset,
                 Integer.valueOf(report.grain.getText()),
-                systemAddress != null ? Hex.parse(systemAddress.getText()) : physAddr(pfn, offset),
+                systemAddress != null ? Hex.parse(systemAddress.getText()) : Edac.address(pfn, offset, origin.kernel()),
                 detail == null ? null : orNull(Trees.source(detail)), orNull(Trees.source(report.location)));
-    }
-
-    /** page * 4 KiB + offset; page 0 offset 0 is the drivers' "could not decode", not an address. */
-    private static Hex physAddr(Hex pfn, Hex offset) {
-        if (pfn.value() == 0 && offset.value() == 0) {
-            return null;
-        }
-        return new Hex((pfn.value() << 12) + offset.value());
     }
 
     /** {@code MC1:} → 1. */

@@ -1,5 +1,6 @@
 package dev.daxray.families.mce;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -17,12 +18,23 @@ import dev.daxray.records.LogRecord;
  * Joins the lines of one MCE record dump into one {@link Mce} and reads the one-line messages.
  * A dump opens on its {@code CPU %d: Machine Check} header (or the AMD decoder's status sentence)
  * and closes on {@code Run the above}, on the next header, on the first line that is not part of
- * a dump, or at the end of the input.
+ * a dump, or at the end of the input. On AMD, amd64_edac prints its {@code EDAC MCn:} line, and amd.c its
+ * address-translation complaints ({@code umc_normaddr_to_sysaddr: …}), from inside the decoder
+ * (mce_amd.c decodes the bank, calls the DRAM ECC decoder, then prints the error code's {@code cache level:}
+ * line): up to {@value #INTERLEAVED_MAX} such lines leave the AMD block open for the lines that follow them;
+ * the other families still read them.
  */
 final class MceReader implements FamilyReader {
 
     private static final long UC = 1L << 61;
     private static final long PCC = 1L << 57;
+    private static final int INTERLEAVED_MAX = 8;
+    /**
+     * How the lines printed from inside the AMD decoder start: amd64_edac's report, amd.c's address translation
+     * ({@code umc_normaddr_to_sysaddr: …}, with the {@code mce: } prefix from 5.x on), the 6.x address
+     * translation library ({@code amd_atl: …}).
+     */
+    private static final List<String> INTERLEAVING = List.of("EDAC ", "mce: ", "umc_normaddr_to_sysaddr:", "amd_atl: ");
 
     private final ParseDriver<MceParser> driver = new ParseDriver<>(MceLexer::new, MceParser::new);
     private final DumpLineBuilder dumpLines = new DumpLineBuilder();
@@ -40,6 +52,8 @@ final class MceReader implements FamilyReader {
         Integer bank;
         Hex status;
         Hex addr;
+        boolean amd;
+        int interleaved;
 
         OpenDump(Origin origin) {
             this.origin = origin;
@@ -58,6 +72,10 @@ final class MceReader implements FamilyReader {
         if (dump != null && (inBlock() || opens(dump))) {
             read(record, dump, sink);
             return true;
+        }
+        if (line.isEmpty() && interleaves(record)) {
+            open.interleaved++;
+            return false;
         }
         finish(sink);
         Optional<Mce> message = line.map(Line::message);
@@ -81,6 +99,7 @@ final class MceReader implements FamilyReader {
             open.message = header.message();
             open.severity = severity(header.status());
         } else if (line instanceof DumpLine.AmdHeader header) {
+            open.amd = true;
             open.message = header.message();
             open.severity = header.severity();
         } else if (line instanceof DumpLine.AmdStatus status) {
@@ -94,6 +113,15 @@ final class MceReader implements FamilyReader {
         if (line instanceof DumpLine.End) {
             finish(sink);
         }
+    }
+
+    /** A line amd64_edac or amd.c prints inside an open AMD decoder block (see the class comment). */
+    private boolean interleaves(LogRecord record) {
+        if (open == null || !open.amd || open.interleaved >= INTERLEAVED_MAX) {
+            return false;
+        }
+        String body = record.body().stripLeading();
+        return !body.contains("[Hardware Error]") && INTERLEAVING.stream().anyMatch(body::startsWith);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.daxray.families.crash.CrashFamily;
 import dev.daxray.families.edac.EdacFamily;
 import dev.daxray.families.fs.FsFamily;
 import dev.daxray.families.ghes.GhesFamily;
+import dev.daxray.families.inject.InjectFamily;
 import dev.daxray.families.ipmi.IpmiSelFamily;
 import dev.daxray.families.mce.MceFamily;
 import dev.daxray.families.mcelog.McelogFamily;
@@ -36,6 +37,7 @@ public final class Families {
                 new PrintkFamily(),
                 new CrashFamily(),
                 new MemoryFailureFamily(),
+                new InjectFamily(),
                 new MceFamily(),
                 new McelogFamily(),
                 new RasdaemonFamily(),

@@ -89,11 +89,11 @@ class EdacFamilyTest {
     void anUndecodableAddressHasNoPhysicalAddress() {
         Edac e = one("[51295.733471] EDAC MC0: 1 UE Cannot decode normalized address on mc#0csrow#0channel#2 (csrow:0 channel:2 page:0x0 offset:0x0 grain:64)");
         assertEdac(e, 0, "uncorrected", 1, "Cannot decode normalized address", "mc#0csrow#0channel#2",
-                "csrow:0 channel:2", "0x0", "0x0", 64, null, null);
+                "csrow:0 channel:2", null, "0x0", 64, null, null);
 
         Edac ce = one("[  313.747669] EDAC MC0: 1 CE Cannot decode normalized address on mc#0csrow#3channel#0 (csrow:3 channel:0 page:0x0 offset:0x0 grain:64 syndrome:0x1)");
         assertEdac(ce, 0, "corrected", 1, "Cannot decode normalized address", "mc#0csrow#3channel#0",
-                "csrow:3 channel:0", "0x0", "0x0", 64, null, null);
+                "csrow:3 channel:0", null, "0x0", 64, null, null);
     }
 
     @Test

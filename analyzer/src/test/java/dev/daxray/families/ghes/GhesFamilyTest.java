@@ -370,4 +370,45 @@ class GhesFamilyTest {
         }
         assertTrue(accepted > 100, "accepted " + accepted);
     }
+    /**
+     * cper.c prints a section it does not know as "section type: unknown, %pUl", its length, and a hex dump
+     * (print_hex_dump, DUMP_PREFIX_OFFSET, 16 bytes a row): one event that keeps the GUID, dump lines included.
+     */
+    @Test
+    void keepsTheGuidOfAnUnknownSectionAndItsHexDump() {
+        Ghes g = FamilyTester.one(Ghes.class, family,
+                "[ 5120.100001] {7}[Hardware Error]: Hardware error from APEI Generic Hardware Error Source: 3",
+                "[ 5120.100002] {7}[Hardware Error]: It has been corrected by h/w and requires no further action",
+                "[ 5120.100003] {7}[Hardware Error]: event severity: corrected",
+                "[ 5120.100004] {7}[Hardware Error]:  Error 0, type: corrected",
+                "[ 5120.100005] {7}[Hardware Error]:  fru_text: Vendor RAS",
+                "[ 5120.100006] {7}[Hardware Error]:   section type: unknown, 2826cc9f-448c-4c2b-86b6-a95394b7ef33",
+                "[ 5120.100007] {7}[Hardware Error]:   section length: 0x20",
+                "[ 5120.100008] {7}[Hardware Error]:   00000000: 00000001 00000000 5a5a5a5a 00001000  ............ZZZZ",
+                "[ 5120.100009] {7}[Hardware Error]:   00000010: 00000000 00000000 00000000 00000000  ................");
+        assertEquals("corrected", g.severity());
+        assertEquals("unknown, 2826cc9f-448c-4c2b-86b6-a95394b7ef33", g.sectionType(), "the GUID is kept");
+        assertNull(g.physAddr(), "a hex dump names no address");
+        assertEquals(9L, g.origin().endLine(), "the dump is part of the record");
+    }
+
+    /** A PCIe/AER section (cper_print_pcie) in a corrected GHES record is one event with its section type. */
+    @Test
+    void readsACorrectedPcieSection() {
+        Ghes g = FamilyTester.one(Ghes.class, family,
+                "[  611.000001] {2}[Hardware Error]: Hardware error from APEI Generic Hardware Error Source: 1",
+                "[  611.000002] {2}[Hardware Error]: It has been corrected by h/w and requires no further action",
+                "[  611.000003] {2}[Hardware Error]: event severity: corrected",
+                "[  611.000004] {2}[Hardware Error]:  Error 0, type: corrected",
+                "[  611.000005] {2}[Hardware Error]:   section_type: PCIe error",
+                "[  611.000006] {2}[Hardware Error]:   port_type: 4, root port",
+                "[  611.000007] {2}[Hardware Error]:   version: 3.0",
+                "[  611.000008] {2}[Hardware Error]:   command: 0x0547, status: 0x4010",
+                "[  611.000009] {2}[Hardware Error]:   device_id: 0000:00:1c.0",
+                "[  611.000010] {2}[Hardware Error]:   slot: 0",
+                "[  611.000011] {2}[Hardware Error]:   aer_cor_status: 0x00000001, aer_cor_mask: 0x00002000");
+        assertEquals("corrected", g.severity());
+        assertEquals("PCIe error", g.sectionType());
+        assertEquals(11L, g.origin().endLine());
+    }
 }

@@ -15,6 +15,7 @@ import dev.daxray.events.Hex;
 import dev.daxray.events.Mce;
 import dev.daxray.events.SoftOffline;
 import dev.daxray.families.FamilyTester;
+import dev.daxray.matches.EventFields;
 
 /** mcelog's decoded records, threshold and offline messages and client summaries (ras-tools-formats.md §1). */
 class McelogFamilyTest {
@@ -51,7 +52,7 @@ class McelogFamilyTest {
         assertEquals(Hex.parse("9c00004001010091"), mce.status());
         assertEquals("corrected", mce.severity());
         assertEquals(Hex.parse("3ffe4c1a40"), mce.physAddr());
-        assertEquals(Hex.parse("3ffe4c1"), mce.pfn());
+        assertEquals(Hex.parse("3ffe4c1"), EventFields.hex(mce, "pfn"), "the schema derives the page from ADDR");
         assertEquals("MEMORY CONTROLLER RD_CHANNEL1_ERR Transaction: Memory read error", mce.message());
         assertEquals("2024-01-15T10:22:31Z", mce.origin().wall(), "TIME is the epoch: the ctime text is local");
         assertEquals(1, mce.origin().line());

@@ -114,8 +114,8 @@ class RuleLanguageTest {
                 Arguments.of("rule a { severity high sequence { mce\n memory-failure } }",
                         "t.rules:1:24: rule [a] keeps partial matches but is unbounded; add 'within <duration>' or"
                                 + " 'until <pattern>' after 'sequence'"),
-                Arguments.of("rule a { severity high by pfn sequence within 5s { ghes\n memory-failure } }",
-                        "t.rules:1:52: [ghes] has no field [pfn] for key [pfn]; write 'by <expression>' on the step,"
+                Arguments.of("rule a { severity high by pfn sequence within 5s { boot\n memory-failure } }",
+                        "t.rules:1:52: [boot] has no field [pfn] for key [pfn]; write 'by <expression>' on the step,"
                                 + " e.g. 'by physAddr >> 12'"),
                 Arguments.of("rule a { severity high group { memory-failure where pfn == \"x\" } }",
                         "t.rules:1:60: field [pfn] is a hex number, not text; write a number such as 0x1850600 instead of [\"x\"]"),
