@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import dev.daxray.capture.Inputs;
-import dev.daxray.events.Event;
 import dev.daxray.families.Families;
 import dev.daxray.output.EventJsonWriter;
 import dev.daxray.output.EventTextWriter;
@@ -61,23 +60,32 @@ public final class EventsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Inputs.Expansion expansion = Inputs.expand(inputs.paths, stdin);
-        Timeline timeline = Timeline.read(expansion.inputs(), inputs.scanOptions(), Families.standard(),
-                ProgressLine.forTerminal(spec.commandLine().getErr()));
         PrintWriter out = spec.commandLine().getOut();
-        write(timeline.events(), out);
+        List<InputSummary> read;
+        // Streamed: events leave in timeline order as the store hands them out, so memory does not grow
+        // with the capture (the store spills sorted runs to temporary files past its share of the heap).
+        try (Timeline.Stream timeline = Timeline.stream(expansion.inputs().iterator(), inputs.scanOptions(),
+                Families.standard(), ProgressLine.forTerminal(spec.commandLine().getErr()))) {
+            write(timeline, out);
+            read = timeline.inputs();
+        }
         PrintWriter err = spec.commandLine().getErr();
         if (!inputs.quiet) {
-            InputReport.print(err, expansion, timeline.inputs());
+            InputReport.print(err, expansion, read);
         }
-        return exitCode(expansion, timeline.inputs(), inputs.strict);
+        return exitCode(expansion, read, inputs.strict);
     }
 
-    private void write(List<Event> events, PrintWriter out) throws java.io.IOException {
+    private void write(Timeline.Stream events, PrintWriter out) throws java.io.IOException {
         if (format == Format.jsonl) {
             try (EventJsonWriter json = new EventJsonWriter(new BufferedWriter(out, 1 << 16))) {
-                for (Event event : events) {
-                    json.write(event);
-                }
+                events.forEach(event -> {
+                    try {
+                        json.write(event);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                });
             }
         } else {
             EventTextWriter text = new EventTextWriter(out);

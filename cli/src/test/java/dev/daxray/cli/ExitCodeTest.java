@@ -111,18 +111,6 @@ class ExitCodeTest {
         assertTrue(overflow.err().contains("java.lang.StackOverflowError"), overflow.err());
     }
 
-    /** A flood of SIGBUS lines: the events of 200,000 lines do not fit a 16 MiB heap. */
-    private Path flood() throws IOException {
-        Path file = dir.resolve("flood.log");
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            for (int i = 0; i < 200_000; i++) {
-                w.write(String.format("[%6d.%06d] Memory failure: 0x%x: Sending SIGBUS to fsx:%d due to hardware memory corruption%n",
-                        100 + i / 1000, i % 1000, 0x3c1b0a + i, 1000 + i));
-            }
-        }
-        return file;
-    }
-
     /**
      * An ndctl listing of 250,000 badblocks (11 MB, one document): a document is held whole while it is
      * read (up to 16 Mi characters), which does not fit a 24 MiB heap beside the batch's other work.
@@ -158,7 +146,7 @@ class ExitCodeTest {
     @Test
     void realOutOfMemoryInTheMainThread() throws Exception {
         Path log = dir.resolve("events.err");
-        int code = await(child("-Xmx16m", log, "events", "--quiet", flood().toString()));
+        int code = await(child("-Xmx16m", log, "events", "--quiet", bigListing().toString()));
         String err = Files.readString(log);
         assertEquals(ExitCodes.OUT_OF_MEMORY, code, err);
         assertTrue(err.startsWith("daxray: out of memory (Java heap space, max heap "), err);

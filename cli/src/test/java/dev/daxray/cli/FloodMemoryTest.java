@@ -88,4 +88,28 @@ class FloodMemoryTest {
                     incident.path("summary").asText());
         }
     }
+
+    /** {@code events} streams too: the whole flood comes out, one line per event, in the same small heap. */
+    @org.junit.jupiter.api.Test
+    void eventsStreamAFloodInASmallHeap() throws Exception {
+        Path capture = dir.resolve("events-sigbus.log");
+        generator.getMethod("main", String[].class).invoke(null,
+                (Object) new String[] {capture.toString(), Double.toString(MIB), "sigbus"});
+        Path out = dir.resolve("events-sigbus.jsonl");
+        Path err = dir.resolve("events-sigbus.err");
+        Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
+                "-cp", System.getProperty("java.class.path"), "dev.daxray.cli.Main", "events", "--format", "jsonl",
+                capture.toString())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        assertTrue(child.waitFor(5, TimeUnit.MINUTES), "events finished");
+        String stderr = Files.readString(err, StandardCharsets.UTF_8);
+        assertEquals(0, child.exitValue(), stderr);
+        java.util.regex.Matcher summary = java.util.regex.Pattern.compile(", (\\d+) events, 0 unparsed").matcher(stderr);
+        assertTrue(summary.find(), stderr);
+        long events = Long.parseLong(summary.group(1));
+        assertTrue(events > 5_000, "a flood: " + events + " events");
+        try (java.util.stream.Stream<String> lines = Files.lines(out)) {
+            assertEquals(events, lines.count(), "one JSON line per event");
+        }
+    }
 }
