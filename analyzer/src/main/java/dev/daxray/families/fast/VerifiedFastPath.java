@@ -1,0 +1,72 @@
+package dev.daxray.families.fast;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.daxray.events.Event;
+import dev.daxray.families.LineFamily;
+import dev.daxray.records.LogRecord;
+
+/**
+ * A family's line parser that takes a {@link FastLine}'s reading when it can trust it and the
+ * grammar's otherwise. The first line of each {@link Shape} the fast reader claims is also parsed
+ * by the grammar: when both give the same event the shape is trusted, and later lines of that shape
+ * skip the grammar; when they differ the grammar reads every line of that shape. So the events never
+ * differ from the grammar's, even for a reader that misreads some shape, and a storm of one message
+ * costs one grammar parse per shape. At most {@value #MAX_SHAPES} shapes are remembered per reader;
+ * beyond that, new shapes go to the grammar.
+ *
+ * <p>Not thread-safe: one per family reader, like the parse driver it wraps.
+ */
+public final class VerifiedFastPath implements LineFamily.LineParser {
+
+    static final int MAX_SHAPES = 4096;
+
+    private final FastLine fast;
+    private final LineFamily.LineParser grammar;
+    private final Map<String, Boolean> trusted = new HashMap<>();
+    private long fastReads;
+
+    public VerifiedFastPath(FastLine fast, LineFamily.LineParser grammar) {
+        this.fast = fast;
+        this.grammar = grammar;
+    }
+
+    @Override
+    public Optional<Event> parse(LogRecord record) {
+        Event event = fast.read(record);
+        if (event == null) {
+            return grammar.parse(record);
+        }
+        String shape = Shape.of(record.body());
+        Boolean agrees = trusted.get(shape);
+        if (agrees == null) {
+            Optional<Event> parsed = grammar.parse(record);
+            if (trusted.size() < MAX_SHAPES) {
+                trusted.put(shape, parsed.isPresent() && parsed.get().equals(event));
+            }
+            return parsed;
+        }
+        if (!agrees) {
+            return grammar.parse(record);
+        }
+        fastReads++;
+        return Optional.of(event);
+    }
+
+    /** The fast reader alone, for the agreement test and the fuzz target. */
+    public FastLine fast() {
+        return fast;
+    }
+
+    /** The grammar alone, for the agreement test and the fuzz target. */
+    public LineFamily.LineParser grammar() {
+        return grammar;
+    }
+
+    /** Lines this parser took from the fast reader without parsing them (for tests). */
+    public long fastReads() {
+        return fastReads;
+    }
+}
