@@ -128,10 +128,11 @@ class FamilyFuzzTest {
     void fastPaths(byte[] input) {
         Limits.within(() -> {
             List<String> lines = Lines.of(input);
-            for (VerifiedFastPath path : List.of(new EdacFamily().newFastPath(), new MemoryFailureFamily().newFastPath())) {
+            for (VerifiedFastPath<?> path : List.<VerifiedFastPath<?>>of(new EdacFamily().newFastPath(),
+                    new MemoryFailureFamily().newFastPath(), new GhesFamily().newFastPath())) {
                 for (int i = 0; i < lines.size(); i++) {
                     LogRecord record = LogRecord.of("fuzz", i + 1, lines.get(i));
-                    Event fast = path.fast().read(record);
+                    Object fast = path.fast().read(record);
                     if (fast != null) {
                         assertEquals(path.grammar().parse(record), Optional.of(fast), lines.get(i));
                     }

@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import dev.daxray.capture.Decompression;
 import dev.daxray.capture.LineSplitter;
-import dev.daxray.events.Event;
 import dev.daxray.events.Origin;
 import dev.daxray.families.Families;
 import dev.daxray.families.Family;
@@ -45,7 +44,7 @@ class FastPathAgreementTest {
         for (Path dir : Captures.corpusCases()) {
             files.addAll(Captures.corpusFiles(dir));
         }
-        Map<String, VerifiedFastPath> paths = new LinkedHashMap<>();
+        Map<String, VerifiedFastPath<?>> paths = new LinkedHashMap<>();
         for (Family family : Families.standard()) {
             if (family instanceof FastFamily fast) {
                 paths.put(family.name(), fast.newFastPath());
@@ -64,12 +63,12 @@ class FastPathAgreementTest {
                             envelope.wall(), 0, envelope.host(), null);
                     LogRecord record = new LogRecord(origin, envelope, line.substring(envelope.bodyStart()));
                     paths.forEach((name, path) -> {
-                        Event fast = path.fast().read(record);
+                        Object fast = path.fast().read(record);
                         if (fast == null) {
                             return;
                         }
                         claimed.merge(name, 1L, Long::sum);
-                        Optional<Event> grammar = path.grammar().parse(record);
+                        Optional<?> grammar = path.grammar().parse(record);
                         if (!grammar.equals(Optional.of(fast))) {
                             disagreements.add(file + ":" + no + ": " + name + " fast " + fast + ", grammar " + grammar);
                         }

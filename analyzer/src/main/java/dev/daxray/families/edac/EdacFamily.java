@@ -39,16 +39,16 @@ public final class EdacFamily extends LineFamily implements FastFamily {
 
     @Override
     protected LineParser newParser() {
-        return newFastPath();
+        return newFastPath()::parse;
     }
 
     /** Counted error lines of the common shape skip the grammar once it agreed on their shape. */
     @Override
-    public VerifiedFastPath newFastPath() {
-        return new VerifiedFastPath(new EdacFastLine(), grammar());
+    public VerifiedFastPath<Event> newFastPath() {
+        return new VerifiedFastPath<>(new EdacFastLine(), grammar());
     }
 
-    private static LineParser grammar() {
+    private static VerifiedFastPath.Grammar<Event> grammar() {
         ParseDriver<EdacParser> driver = new ParseDriver<>(EdacLexer::new, EdacParser::new);
         return record -> {
             try {

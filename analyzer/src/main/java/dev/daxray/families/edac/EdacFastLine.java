@@ -14,7 +14,7 @@ import dev.daxray.records.LogRecord;
  * page and offset, a TAB, or anything it does not expect; {@link dev.daxray.families.fast.VerifiedFastPath}
  * checks what it claims against {@code Edac.g4}.
  */
-final class EdacFastLine implements FastLine {
+final class EdacFastLine implements FastLine<Event> {
 
     private static final String PREFIX = "EDAC MC";
     private static final String PAGE = "page:0x";

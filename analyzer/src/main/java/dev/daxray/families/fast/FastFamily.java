@@ -1,8 +1,8 @@
 package dev.daxray.families.fast;
 
-/** A family whose line parser is a {@link VerifiedFastPath}: the agreement test and the fuzz target read it. */
+/** A family whose lines are read through a {@link VerifiedFastPath}: the agreement test and the fuzz target read it. */
 public interface FastFamily {
 
     /** A new parser for one reader: the fast reader, checked against the grammar. */
-    VerifiedFastPath newFastPath();
+    VerifiedFastPath<?> newFastPath();
 }

@@ -4,14 +4,16 @@ package dev.daxray.families.fast;
  * A message with its numbers blanked out: lines of one shape lex to the same token types whatever
  * their numbers, so the grammar parses them alike and gives events that differ only in those numbers.
  *
- * <p>A number is blanked when it stands between delimiters ({@value #DELIMITERS}, or the ends of the
- * line): {@code 0x} and hex digits, or decimal digits. Between delimiters no token of the family
- * grammars can start or end inside it (none has a delimiter-bounded literal with digits), so its
- * value cannot change how the line lexes. Digits inside a word ({@code MC0:}, {@code DIMM#0}) stay.
+ * <p>A number is blanked when it stands between delimiters ({@code " :()=,{}"}, or the ends of the
+ * line): {@code 0x} and hex digits, or decimal digits. In the grammars with fast readers (Edac,
+ * MemoryFailure, Ghes) such a run is one token, or lies wholly inside one ({@code {12}}, a word
+ * running on past {@code =}), of the same type whatever its digits: no literal there has digits, and
+ * hex, number and word tokens do not end inside the run. So its value cannot change how the line
+ * lexes. Digits inside a word ({@code MC0:}, {@code DIMM#0}) stay.
  */
 public final class Shape {
 
-    static final String DELIMITERS = " :()=,";
+    private static final String DELIMITERS = " :()=,{}";
     private static final char HEX_RUN = '\u0001';
     private static final char DECIMAL_RUN = '\u0002';
 

@@ -4,12 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.daxray.events.Event;
-import dev.daxray.families.LineFamily;
 import dev.daxray.records.LogRecord;
 
 /**
- * A family's line parser that takes a {@link FastLine}'s reading when it can trust it and the
+ * A family's line reading that takes a {@link FastLine}'s reading when it can trust it and the
  * grammar's otherwise. The first line of each {@link Shape} the fast reader claims is also parsed
  * by the grammar: when both give the same event the shape is trusted, and later lines of that shape
  * skip the grammar; when they differ the grammar reads every line of that shape. So the events never
@@ -18,31 +16,40 @@ import dev.daxray.records.LogRecord;
  * beyond that, new shapes go to the grammar.
  *
  * <p>Not thread-safe: one per family reader, like the parse driver it wraps.
+ *
+ * @param <T> what the grammar makes of a line (an event, or a line of a multi-line record); its
+ *            equals must compare everything the reader uses
  */
-public final class VerifiedFastPath implements LineFamily.LineParser {
+public final class VerifiedFastPath<T> {
 
     static final int MAX_SHAPES = 4096;
 
-    private final FastLine fast;
-    private final LineFamily.LineParser grammar;
+    /** The family's grammar: what it makes of a line, or empty when the line is not in its language. */
+    @FunctionalInterface
+    public interface Grammar<T> {
+        Optional<T> parse(LogRecord record);
+    }
+
+    private final FastLine<T> fast;
+    private final Grammar<T> grammar;
     private final Map<String, Boolean> trusted = new HashMap<>();
     private long fastReads;
 
-    public VerifiedFastPath(FastLine fast, LineFamily.LineParser grammar) {
+    public VerifiedFastPath(FastLine<T> fast, Grammar<T> grammar) {
         this.fast = fast;
         this.grammar = grammar;
     }
 
-    @Override
-    public Optional<Event> parse(LogRecord record) {
-        Event event = fast.read(record);
+    /** What the grammar makes of {@code record}, from the fast reader when its shape is trusted. */
+    public Optional<T> parse(LogRecord record) {
+        T event = fast.read(record);
         if (event == null) {
             return grammar.parse(record);
         }
         String shape = Shape.of(record.body());
         Boolean agrees = trusted.get(shape);
         if (agrees == null) {
-            Optional<Event> parsed = grammar.parse(record);
+            Optional<T> parsed = grammar.parse(record);
             if (trusted.size() < MAX_SHAPES) {
                 trusted.put(shape, parsed.isPresent() && parsed.get().equals(event));
             }
@@ -56,12 +63,12 @@ public final class VerifiedFastPath implements LineFamily.LineParser {
     }
 
     /** The fast reader alone, for the agreement test and the fuzz target. */
-    public FastLine fast() {
+    public FastLine<T> fast() {
         return fast;
     }
 
     /** The grammar alone, for the agreement test and the fuzz target. */
-    public LineFamily.LineParser grammar() {
+    public Grammar<T> grammar() {
         return grammar;
     }
 

@@ -42,16 +42,16 @@ public final class MemoryFailureFamily extends LineFamily implements FastFamily 
 
     @Override
     protected LineParser newParser() {
-        return newFastPath();
+        return newFastPath()::parse;
     }
 
     /** The recovery verdict and {@code Sending SIGBUS} skip the grammar once it agreed on their shape. */
     @Override
-    public VerifiedFastPath newFastPath() {
-        return new VerifiedFastPath(new VerdictFastLine(), grammar());
+    public VerifiedFastPath<Event> newFastPath() {
+        return new VerifiedFastPath<>(new VerdictFastLine(), grammar());
     }
 
-    private static LineParser grammar() {
+    private static VerifiedFastPath.Grammar<Event> grammar() {
         ParseDriver<MemoryFailureParser> driver = new ParseDriver<>(MemoryFailureLexer::new, MemoryFailureParser::new);
         return record -> {
             try {

@@ -15,7 +15,7 @@ import dev.daxray.records.LogRecord;
  * Declines every other line; {@link dev.daxray.families.fast.VerifiedFastPath} checks what it
  * claims against {@code MemoryFailure.g4}.
  */
-final class VerdictFastLine implements FastLine {
+final class VerdictFastLine implements FastLine<Event> {
 
     private static final String PREFIX = "Memory failure: 0x";
     private static final String RECOVERY = ": recovery action for ";
