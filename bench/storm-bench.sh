@@ -8,8 +8,10 @@
 #
 # Profiles (bench/GenerateDmesg.java): edac (EDAC CE storm from one DIMM), ghes (firmware-first CE records),
 # sigbus (SIGBUS flood on one 2 MiB dax page), mixed (the three in turn, with the sparse incidents). Captures
-# are generated once into bench/out/ (git-ignored). PER_MILLE=… changes the density; BENCH_EXTRA='name=command'
-# adds contenders, with FILE in the command standing for the capture.
+# are generated once into bench/out/ (git-ignored). PER_MILLE=… changes the density. BASE_JAR=path/to/daxray.jar
+# adds that jar's events and triage (default heap) as contenders, for a before/after in the same run (build
+# one from another commit with `git archive <commit> | tar -x -C DIR` and `mvn -q -DskipTests package -pl cli -am`
+# there).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 size="${1:-256}"
@@ -33,9 +35,10 @@ for profile in "${profiles[@]}"; do
     DAXRAY_JAVA_OPTS=-Xmx256m best_of events-Xmx256m "$root/daxray" events --format jsonl --quiet "$file"
     best_of triage "$root/daxray" triage --format json --quiet "$file"
     DAXRAY_JAVA_OPTS=-Xmx256m best_of triage-Xmx256m "$root/daxray" triage --format json --quiet "$file"
-    for extra in ${BENCH_EXTRA:-}; do
-      best_of "${extra%%=*}" bash -c "${extra#*=}" bench "$file"
-    done
+    if [[ -n "${BASE_JAR:-}" ]]; then
+      best_of events@base java -jar "$BASE_JAR" events --format jsonl --quiet "$file"
+      best_of triage@base java -jar "$BASE_JAR" triage --format json --quiet "$file"
+    fi
   )
   bytes=$(stat -c %s "$file")
   lines=$(wc -l < "$file")
