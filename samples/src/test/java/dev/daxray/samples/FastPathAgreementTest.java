@@ -37,13 +37,7 @@ class FastPathAgreementTest {
 
     @Test
     void fastReadersAgreeWithTheGrammarOnEveryLine() throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (Path dir : Captures.sampleCases()) {
-            Captures.sampleInputs(dir).forEach(in -> files.add(dir.resolve(in.name())));
-        }
-        for (Path dir : Captures.corpusCases()) {
-            files.addAll(Captures.corpusFiles(dir));
-        }
+        List<Path> files = Captures.everyCaptureFile();
         Map<String, VerifiedFastPath<?>> paths = new LinkedHashMap<>();
         for (Family family : Families.standard()) {
             if (family instanceof FastFamily fast) {

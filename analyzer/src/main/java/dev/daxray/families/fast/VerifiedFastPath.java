@@ -32,7 +32,8 @@ public final class VerifiedFastPath<T> {
 
     private final FastLine<T> fast;
     private final Grammar<T> grammar;
-    private final Map<String, Boolean> trusted = new HashMap<>();
+    private final Map<Shape, Boolean> trusted = new HashMap<>();
+    private final Shape shape = Shape.buffer();
     private long fastReads;
 
     public VerifiedFastPath(FastLine<T> fast, Grammar<T> grammar) {
@@ -46,12 +47,12 @@ public final class VerifiedFastPath<T> {
         if (event == null) {
             return grammar.parse(record);
         }
-        String shape = Shape.of(record.body());
+        shape.scan(record.body());
         Boolean agrees = trusted.get(shape);
         if (agrees == null) {
             Optional<T> parsed = grammar.parse(record);
             if (trusted.size() < MAX_SHAPES) {
-                trusted.put(shape, parsed.isPresent() && parsed.get().equals(event));
+                trusted.put(shape.copy(), parsed.isPresent() && parsed.get().equals(event));
             }
             return parsed;
         }
