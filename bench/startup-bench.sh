@@ -30,7 +30,7 @@ for _ in $(seq "$runs"); do
   done
 done
 for name in "${names[@]}"; do
-  sort -n "$out/startup-$name.txt" | awk -v name="$name" '
+  grep -v "^Command" "$out/startup-$name.txt" | sort -n | awk -v name="$name" '
     { wall[NR] = $1; cpu[NR] = $2 + $3 }
     END { m = int((NR + 1) / 2); printf "  %-14s median %6.0f ms   best %6.0f ms   cpu of the median run %6.0f ms\n", name, wall[m] * 1000, wall[1] * 1000, cpu[m] * 1000 }'
 done
