@@ -30,11 +30,7 @@ for profile in "${profiles[@]}"; do
   [[ -f "$file" ]] || java "$root/bench/GenerateDmesg.java" "$file" "$size" "$density" 42 "$profile"
   cat "$file" > /dev/null                            # page cache warm for every contender
   results=$(
-    best_of grep grep -c -F -f "$keywords" "$file"
-    best_of events "$root/daxray" events --format jsonl --quiet "$file"
-    DAXRAY_JAVA_OPTS=-Xmx256m best_of events-Xmx256m "$root/daxray" events --format jsonl --quiet "$file"
-    best_of triage "$root/daxray" triage --format json --quiet "$file"
-    DAXRAY_JAVA_OPTS=-Xmx256m best_of triage-Xmx256m "$root/daxray" triage --format json --quiet "$file"
+    grep_and_daxray "$file"
     if [[ -n "${BASE_JAR:-}" ]]; then
       best_of events@base java -jar "$BASE_JAR" events --format jsonl --quiet "$file"
       best_of triage@base java -jar "$BASE_JAR" triage --format json --quiet "$file"
