@@ -19,7 +19,17 @@ import java.util.Random;
  * from services (sshd, cron, systemd, a database) and the rest the kernel's, the same dmesg chatter and
  * incidents as the kernel's MESSAGEs.
  *
- * Usage: java bench/GenerateDmesg.java OUT SIZE_MIB [RELEVANT_PER_MILLE] [SEED] [dmesg|trace|journal]
+ * <p>The storm formats write a dense capture, the opposite of the sparse one: the same chatter with
+ * RELEVANT_PER_MILLE of the lines (50 = 5 %, a realistic storm density) from one failing part:
+ * <ul>
+ *   <li>{@code edac}: an EDAC corrected-error storm from one DIMM (a few rows, now and then a count above 1);</li>
+ *   <li>{@code ghes}: firmware-first corrected memory records (ten lines each, then the ghes_edac line);</li>
+ *   <li>{@code sigbus}: one poisoned 2 MiB page of a dax mapping: each of its pages' verdict when first
+ *       touched, then "Sending SIGBUS" for its pages over and over (a process that keeps touching them);</li>
+ *   <li>{@code mixed}: the three storms in turn, with the sparse benchmark's incidents among them.</li>
+ * </ul>
+ *
+ * Usage: java bench/GenerateDmesg.java OUT SIZE_MIB [RELEVANT_PER_MILLE] [SEED] [dmesg|trace|journal|edac|ghes|sigbus|mixed]
  */
 public final class GenerateDmesg {
 
@@ -121,14 +131,21 @@ public final class GenerateDmesg {
         long size = Long.parseLong(args[1]) << 20;
         int perMille = args.length > 2 ? Integer.parseInt(args[2]) : 1;
         Random random = new Random(args.length > 3 ? Long.parseLong(args[3]) : 42);
-        if (args.length > 4 && args[4].equals("trace")) {
+        String format = args.length > 4 ? args[4] : "dmesg";
+        if (format.equals("trace")) {
             trace(out, size, perMille, random);
             return;
         }
-        if (args.length > 4 && args[4].equals("journal")) {
+        if (format.equals("journal")) {
             journal(out, size, perMille, random);
             return;
         }
+        Storm storm = switch (format) {
+            case "dmesg" -> null;
+            case "edac", "ghes", "sigbus", "mixed" -> new Storm(format, random);
+            default -> throw new IllegalArgumentException("unknown format [" + format
+                    + "]; expected dmesg, trace, journal, edac, ghes, sigbus or mixed");
+        };
         long micros = 0;
         long written = 0;
         long lines = 0;
@@ -136,7 +153,10 @@ public final class GenerateDmesg {
         try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
             while (written < size) {
                 String[] block;
-                if (random.nextDouble() < perMille / 1000.0 / AVERAGE_INCIDENT_LINES) {
+                if (storm != null) {
+                    block = random.nextDouble() < perMille / 1000.0 / storm.averageLines() ? storm.next()
+                            : new String[] {NOISE[random.nextInt(NOISE.length)]};
+                } else if (random.nextDouble() < perMille / 1000.0 / AVERAGE_INCIDENT_LINES) {
                     block = INCIDENTS[random.nextInt(INCIDENTS.length)];
                 } else {
                     block = new String[] {NOISE[random.nextInt(NOISE.length)]};
@@ -149,7 +169,7 @@ public final class GenerateDmesg {
                     os.write(bytes);
                     written += bytes.length;
                     lines++;
-                    if (block.length > 1 || block[0].startsWith("EDAC")) {
+                    if (block.length > 1 || block[0].startsWith("EDAC") || storm != null && storm.owns(block)) {
                         relevant++;
                     }
                 }
@@ -157,6 +177,102 @@ public final class GenerateDmesg {
         }
         System.err.printf("wrote %s: %d MiB, %d lines, %d incident lines (%.3f%%)%n", out, written >> 20, lines,
                 relevant, 100.0 * relevant / lines);
+    }
+
+    /** The relevant lines of a storm capture, block by block; the mixed storm takes the others in turn. */
+    private static final class Storm {
+        private static final long HUGE_PAGE = 0x3c1b000L;     // first pfn of the poisoned 2 MiB page
+        private final String format;
+        private final Random random;
+        private final boolean[] touched = new boolean[512];
+        private long records;
+        private long blocks;
+        private String[] last;
+
+        Storm(String format, Random random) {
+            this.format = format;
+            this.random = random;
+        }
+
+        /** Lines per block on average, so that the density is per line whatever the block. */
+        double averageLines() {
+            return switch (format) {
+                case "ghes" -> 11;
+                case "mixed" -> (1 + 11 + 1.1 + AVERAGE_INCIDENT_LINES) / 4;
+                default -> 1.01;
+            };
+        }
+
+        boolean owns(String[] block) {
+            return block == last;
+        }
+
+        String[] next() {
+            String kind = format;
+            if (kind.equals("mixed")) {
+                kind = switch ((int) (blocks++ % 4)) {
+                    case 0 -> "edac";
+                    case 1 -> "ghes";
+                    case 2 -> "sigbus";
+                    default -> "incident";
+                };
+            }
+            last = switch (kind) {
+                case "edac" -> new String[] {edac()};
+                case "ghes" -> ghes();
+                case "sigbus" -> sigbus();
+                default -> INCIDENTS[random.nextInt(INCIDENTS.length)];
+            };
+            return last;
+        }
+
+        private String edac() {
+            int count = random.nextInt(50) == 0 ? 2 + random.nextInt(8) : 1;
+            return String.format("EDAC MC0: %d CE memory read error on CPU_SrcID#0_MC#0_Chan#1_DIMM#0 (channel:1 slot:0"
+                    + " page:0x%x offset:0x%x grain:32 syndrome:0x0 -  err_code:0x0000:0x009f)", count,
+                    0x207b9e1 + random.nextInt(4) * 0x40, random.nextInt(64) * 0x40);
+        }
+
+        private String[] ghes() {
+            long record = ++records;
+            long address = 0x1b3e7122c0L + random.nextInt(512) * 0x40L;
+            int column = 856 + random.nextInt(64);
+            String[] lines = {
+                "Hardware error from APEI Generic Hardware Error Source: 2",
+                "It has been corrected by h/w and requires no further action",
+                "event severity: corrected",
+                " Error 0, type: corrected",
+                "  section_type: memory error",
+                "   error_status: Storage error in DRAM memory (0x0000000000000400)",
+                String.format("  physical_address: 0x%016x", address),
+                String.format("  node:1 card:0 module:3 rank:1 bank:9 device:5 row:11983 column:%d ", column),
+                "  error_type: 2, single-bit ECC",
+                "  DIMM location: Not Specified PROC 2 DIMM 4 ",
+            };
+            String[] block = new String[lines.length + 1];
+            for (int i = 0; i < lines.length; i++) {
+                block[i] = "{" + record + "}[Hardware Error]: " + lines[i];
+            }
+            block[lines.length] = String.format("EDAC MC0: 1 CE single-bit ECC on Not Specified PROC 2 DIMM 4"
+                    + " (node:1 card:0 module:3 rank:1 bank:9 device:5 row:11983 column:%d DIMM location: Not Specified"
+                    + " PROC 2 DIMM 4 page:0x%x offset:0x%x grain:1 syndrome:0x0 - APEI location: node:1 card:0 module:3"
+                    + " rank:1 bank:9 device:5 row:11983 column:%d DIMM location: Not Specified PROC 2 DIMM 4"
+                    + " status(0x0000000000000400): Storage error in DRAM memory)", column, address >> 12,
+                    address & 0xfff, column);
+            return block;
+        }
+
+        private String[] sigbus() {
+            int page = random.nextInt(touched.length);
+            String kill = String.format("Memory failure: 0x%x: Sending SIGBUS to fsx:4242 due to hardware memory"
+                    + " corruption", HUGE_PAGE + page);
+            if (touched[page]) {
+                return new String[] {kill};
+            }
+            touched[page] = true;
+            return new String[] {String.format("Memory failure: 0x%x: recovery action for dax page: Recovered",
+                    HUGE_PAGE + page), kill};
+        }
     }
 
     private static void trace(Path out, long size, int perMille, Random random) throws IOException {

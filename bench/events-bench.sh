@@ -25,11 +25,7 @@ cat "$file" > /dev/null                              # page cache warm for every
 source "$root/bench/lib.sh"
 
 results=$(
-  best_of grep grep -c -F -f "$keywords" "$file"
-  best_of events "$root/daxray" events --format jsonl --quiet "$file"
-  DAXRAY_JAVA_OPTS=-Xmx256m best_of events-Xmx256m "$root/daxray" events --format jsonl --quiet "$file"
-  best_of triage "$root/daxray" triage --format json --quiet "$file"
-  DAXRAY_JAVA_OPTS=-Xmx256m best_of triage-Xmx256m "$root/daxray" triage --format json --quiet "$file"
+  grep_and_daxray "$file"
   for extra in ${BENCH_EXTRA:-}; do
     best_of "${extra%%=*}" bash -c "${extra#*=}"
   done

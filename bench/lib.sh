@@ -19,3 +19,14 @@ best_of() {
   done
   printf '%s %s %s %s\n' "$name" "${best:-nan}" "${rss:-0}" "${cpu:-nan}"
 }
+
+# grep_and_daxray FILE: the common contenders on FILE: grep of the keywords ($keywords), then events and
+# triage through the launcher, each on the default heap and with -Xmx256m.
+grep_and_daxray() {
+  local file="$1"
+  best_of grep grep -c -F -f "$keywords" "$file"
+  best_of events "$root/daxray" events --format jsonl --quiet "$file"
+  DAXRAY_JAVA_OPTS=-Xmx256m best_of events-Xmx256m "$root/daxray" events --format jsonl --quiet "$file"
+  best_of triage "$root/daxray" triage --format json --quiet "$file"
+  DAXRAY_JAVA_OPTS=-Xmx256m best_of triage-Xmx256m "$root/daxray" triage --format json --quiet "$file"
+}

@@ -25,6 +25,10 @@ import dev.daxray.events.Source;
 public final class EventJsonWriter implements AutoCloseable {
 
     private static final JsonFactory FACTORY = new JsonFactory();
+    /** The origin fields written after file and line, looked up once rather than per event. */
+    private static final List<EventSchema.Field> ORIGIN_FIELDS = List.of("time", "wall", "boot", "host", "kernel").stream()
+            .map(name -> EventSchema.COMMON.stream().filter(f -> f.name().equals(name)).findFirst().orElseThrow())
+            .toList();
 
     private final JsonGenerator json;
     private final Writer out;
@@ -47,8 +51,8 @@ public final class EventJsonWriter implements AutoCloseable {
         if (event.origin().endLine() != event.origin().line()) {
             json.writeNumberField("endLine", event.origin().endLine());
         }
-        for (String common : List.of("time", "wall", "boot", "host", "kernel")) {
-            writeField(common, type.field(common).orElseThrow().read(event));
+        for (EventSchema.Field common : ORIGIN_FIELDS) {
+            writeField(common.name(), common.read(event));
         }
         for (EventSchema.Field field : type.ownFields()) {
             writeField(field.name(), field.read(event));
@@ -65,8 +69,8 @@ public final class EventJsonWriter implements AutoCloseable {
         }
         json.writeStringField("text", event.origin().text());
         json.writeEndObject();
-        json.flush();
-        out.write('\n');
+        // Through the generator, not flushed: a flush per event was a write system call per event.
+        json.writeRaw('\n');
     }
 
     private void writeField(String name, Object value) throws IOException {

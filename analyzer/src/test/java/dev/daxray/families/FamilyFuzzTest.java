@@ -1,9 +1,11 @@
 package dev.daxray.families;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
@@ -11,6 +13,7 @@ import dev.daxray.events.Event;
 import dev.daxray.events.Origin;
 import dev.daxray.families.crash.CrashFamily;
 import dev.daxray.families.edac.EdacFamily;
+import dev.daxray.families.fast.VerifiedFastPath;
 import dev.daxray.families.fs.FsFamily;
 import dev.daxray.families.ghes.GhesFamily;
 import dev.daxray.families.inject.InjectFamily;
@@ -142,5 +145,23 @@ class FamilyFuzzTest {
     @FuzzTest
     void ipmi(byte[] input) {
         read(new IpmiSelFamily(), input);
+    }
+
+    /** Whatever a fast reader claims, the grammar reads the same: any line, each fast family. */
+    @FuzzTest
+    void fastPaths(byte[] input) {
+        Limits.within(() -> {
+            List<String> lines = Lines.of(input);
+            for (VerifiedFastPath<?> path : List.<VerifiedFastPath<?>>of(new EdacFamily().newFastPath(),
+                    new MemoryFailureFamily().newFastPath(), new GhesFamily().newFastPath())) {
+                for (int i = 0; i < lines.size(); i++) {
+                    LogRecord record = LogRecord.of("fuzz", i + 1, lines.get(i));
+                    Object fast = path.fast().read(record);
+                    if (fast != null) {
+                        assertEquals(path.grammar().parse(record), Optional.of(fast), lines.get(i));
+                    }
+                }
+            }
+        });
     }
 }

@@ -1,17 +1,21 @@
 package dev.daxray.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -21,7 +25,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * every launcher runs the complete jar: with flock, and with the mkdir lock where flock is missing.
  * The build is a stand-in {@code mvn} on the PATH (slow, writing the jar in two steps and counting
  * its runs), so the test checks the launcher's locking and atomic rename in seconds; .ci/run races
- * two real launchers on a bare clone with the real Maven build.
+ * two real launchers on a bare clone with the real Maven build. The class-data-sharing archive is
+ * made once per jar under the same lock (a stand-in {@code java} writes it and counts the dumps),
+ * every run uses it, and a rebuilt jar gets a new one.
  */
 class LauncherTest {
 
@@ -41,6 +47,7 @@ class LauncherTest {
         Files.createDirectories(repo);
         Files.copy(LAUNCHER, repo.resolve("daxray"));
         Files.writeString(repo.resolve("pom.xml"), "<project/>");
+        Files.createDirectories(repo.resolve("samples/dax-poison-consumed-6x"));
         for (String module : List.of("grammar", "analyzer", "rules", "opensearch", "cli")) {
             Files.createDirectories(repo.resolve(module + "/src/main"));
             Files.writeString(repo.resolve(module + "/pom.xml"), "<project/>");
@@ -53,7 +60,7 @@ class LauncherTest {
     private Path path(boolean withFlock) throws IOException {
         Path bin = dir.resolve(withFlock ? "bin-flock" : "bin-mkdir");
         Files.createDirectories(bin);
-        List<String> tools = new ArrayList<>(List.of("bash", "env", "find", "mkdir", "mv", "rm", "cat", "sleep", "dirname"));
+        List<String> tools = new ArrayList<>(List.of("bash", "env", "find", "mkdir", "mv", "rm", "cat", "sleep", "dirname", "stat"));
         if (withFlock) {
             tools.add("flock");
         }
@@ -75,8 +82,14 @@ class LauncherTest {
                 """);
         script(bin.resolve("java"), """
                 #!/usr/bin/env bash
-                while [[ $1 != -jar ]]; do shift; done
-                echo "ran [$(cat "$2")] with ${*:3}"
+                opts=()
+                while [[ $1 != -jar ]]; do
+                  case $1 in -XX:ArchiveClassesAtExit=*)
+                    echo "dump $$" >> "$ARCHIVES"; sleep 1; [[ -n "${NO_CDS:-}" ]] || printf 'cds' > "${1#*=}";;
+                  esac
+                  opts+=("$1"); shift
+                done
+                echo "ran [$(cat "$2")] with ${*:3} using [${opts[*]}]"
                 """);
         return bin;
     }
@@ -93,6 +106,7 @@ class LauncherTest {
                     .redirectErrorStream(true);
             pb.environment().put("PATH", bin.toString());
             pb.environment().put("BUILDS", builds.toString());
+            pb.environment().put("ARCHIVES", dir.resolve("archives.txt").toString());
             launchers.add(pb.start());
         }
         for (int i = 0; i < launchers.size(); i++) {
@@ -100,12 +114,58 @@ class LauncherTest {
             assertTrue(p.waitFor(60, TimeUnit.SECONDS), "launcher ended");
             String output = new String(p.getInputStream().readAllBytes());
             assertEquals(0, p.exitValue(), output);
-            assertTrue(output.endsWith("ran [half jar] with events x" + i + "\n"), output);
+            assertTrue(output.endsWith("ran [half jar] with events x" + i + " using [-XX:SharedArchiveFile="
+                    + archive(repo) + "]\n"), output);
         }
         assertEquals(1, Files.readAllLines(builds).size(), "one build: " + Files.readAllLines(builds));
+        assertEquals(1, Files.readAllLines(dir.resolve("archives.txt")).size(), "one archive");
         try (var left = Files.list(repo.resolve("cli/target"))) {
-            assertEquals(withFlock ? List.of(".daxray-build.lock", "daxray.jar") : List.of("daxray.jar"),
-                    left.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary jar or lock directory left");
+            String jsa = archive(repo).getFileName().toString();
+            assertEquals(withFlock ? List.of(".daxray-build.lock", jsa, "daxray.jar") : List.of(jsa, "daxray.jar"),
+                    left.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary jar, archive or lock directory left");
         }
+    }
+
+    @Test
+    void aRebuiltJarGetsANewArchiveAndAJvmWithoutOneRunsWithout() throws Exception {
+        Path repo = freshClone();
+        Path bin = path(true);
+        String first = run(repo, bin, Map.of());
+        Path archive = archive(repo);
+        assertTrue(first.endsWith("using [-XX:SharedArchiveFile=" + archive + "]\n"), first);
+        assertTrue(first.contains("daxray: making the class-data archive"), first);
+        String again = run(repo, bin, Map.of());
+        assertTrue(again.endsWith("using [-XX:SharedArchiveFile=" + archive + "]\n") && !again.contains("making"), again);
+        assertEquals(1, Files.readAllLines(dir.resolve("archives.txt")).size(), "the archive is made once per jar");
+        assertTrue(run(repo, bin, Map.of("DAXRAY_CDS", "0")).endsWith("using []\n"), "DAXRAY_CDS=0 runs without");
+
+        Files.setLastModifiedTime(repo.resolve("cli/target/daxray.jar"), FileTime.fromMillis(0)); // a source is newer
+        String rebuilt = run(repo, bin, Map.of("NO_CDS", "1"));    // this JVM cannot dump: it runs without
+        assertTrue(rebuilt.endsWith("using []\n"), rebuilt);
+        assertFalse(Files.exists(archive), "the old jar's archive is gone");
+        assertTrue(run(repo, bin, Map.of()).endsWith("using []\n"), "no second training for the same jar");
+        assertEquals(2, Files.readAllLines(dir.resolve("builds.txt")).size());
+        assertEquals(2, Files.readAllLines(dir.resolve("archives.txt")).size());
+    }
+
+    private String run(Path repo, Path bin, Map<String, String> env) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(repo.resolve("daxray").toString(), "events", "x").redirectErrorStream(true);
+        pb.environment().put("PATH", bin.toString());
+        pb.environment().put("BUILDS", dir.resolve("builds.txt").toString());
+        pb.environment().put("ARCHIVES", dir.resolve("archives.txt").toString());
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "launcher ended");
+        String output = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.exitValue(), output);
+        return output;
+    }
+
+    /** The archive the launcher names after the jar's inode, mtime and size. */
+    private static Path archive(Path repo) throws IOException {
+        Path jar = repo.resolve("cli/target/daxray.jar");
+        Object inode = Files.getAttribute(jar, "unix:ino");
+        long mtime = Files.getLastModifiedTime(jar).to(TimeUnit.SECONDS);
+        return repo.resolve("cli/target/daxray-" + inode + "-" + mtime + "-" + Files.size(jar) + ".jsa");
     }
 }

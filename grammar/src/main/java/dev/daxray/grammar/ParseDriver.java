@@ -23,23 +23,23 @@ import org.antlr.v4.runtime.misc.ParseCancellationException;
  * instance reuse. Every language façade delegates here, so no façade repeats the setup.
  *
  * <p>A driver keeps one lexer and one parser and re-targets them per input, which matters when a
- * capture has millions of lines. It is therefore not thread-safe: use one per thread.
+ * capture has millions of lines. It is therefore not thread-safe: use one per thread. They are made
+ * on the first parse, so a run loads (and deserialises the ATN of) only the grammars its input needs.
  *
  * @param <P> the generated parser
  */
 public final class ParseDriver<P extends Parser> {
 
-    private final Lexer lexer;
-    private final P parser;
-    private final CommonTokenStream tokens;
+    private final Function<org.antlr.v4.runtime.CharStream, ? extends Lexer> lexerFactory;
+    private final Function<org.antlr.v4.runtime.TokenStream, P> parserFactory;
+    private Lexer lexer;
+    private P parser;
+    private CommonTokenStream tokens;
 
     public ParseDriver(Function<org.antlr.v4.runtime.CharStream, ? extends Lexer> lexerFactory,
                        Function<org.antlr.v4.runtime.TokenStream, P> parserFactory) {
-        this.lexer = lexerFactory.apply(CharStreams.fromString(""));
-        this.lexer.removeErrorListeners();
-        this.tokens = new CommonTokenStream(lexer);
-        this.parser = parserFactory.apply(tokens);
-        this.parser.removeErrorListeners();
+        this.lexerFactory = lexerFactory;
+        this.parserFactory = parserFactory;
     }
 
     /**
@@ -92,6 +92,13 @@ public final class ParseDriver<P extends Parser> {
     }
 
     private void reset(String text) {
+        if (lexer == null) {
+            lexer = lexerFactory.apply(CharStreams.fromString(""));
+            lexer.removeErrorListeners();
+            tokens = new CommonTokenStream(lexer);
+            parser = parserFactory.apply(tokens);
+            parser.removeErrorListeners();
+        }
         lexer.setInputStream(CharStreams.fromString(text));
         tokens.setTokenSource(lexer);
         parser.setTokenStream(tokens);

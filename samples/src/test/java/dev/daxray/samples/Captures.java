@@ -81,6 +81,18 @@ final class Captures {
         }
     }
 
+    /** Every capture file: each sample case's inputs, then each real corpus case's files (when ../shared is there). */
+    static List<Path> everyCaptureFile() throws IOException {
+        List<Path> files = new java.util.ArrayList<>();
+        for (Path dir : sampleCases()) {
+            sampleInputs(dir).forEach(in -> files.add(dir.resolve(in.name())));
+        }
+        for (Path dir : corpusCases()) {
+            files.addAll(corpusFiles(dir));
+        }
+        return files;
+    }
+
     /** The inputs of a sample case as the CLI expands them, renamed relative to the case. */
     static List<CaptureInput> sampleInputs(Path caseDir) {
         Inputs.Expansion expansion = Inputs.expand(List.of(caseDir.toString()), java.io.InputStream.nullInputStream());

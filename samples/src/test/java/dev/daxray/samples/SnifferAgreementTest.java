@@ -28,13 +28,7 @@ class SnifferAgreementTest {
 
     @Test
     void snifferAgreesWithTheGrammarOnEveryLine() throws IOException {
-        List<Path> files = new ArrayList<>();
-        for (Path dir : Captures.sampleCases()) {
-            Captures.sampleInputs(dir).forEach(in -> files.add(dir.resolve(in.name())));
-        }
-        for (Path dir : Captures.corpusCases()) {
-            files.addAll(Captures.corpusFiles(dir));
-        }
+        List<Path> files = Captures.everyCaptureFile();
         EnvelopeParser parser = new EnvelopeParser();
         PrefixSniffer sniffer = new PrefixSniffer();
         List<String> disagreements = new ArrayList<>();

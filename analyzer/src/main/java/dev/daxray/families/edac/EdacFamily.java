@@ -6,6 +6,8 @@ import java.util.Optional;
 import dev.daxray.events.Event;
 import dev.daxray.families.Anchors;
 import dev.daxray.families.LineFamily;
+import dev.daxray.families.fast.FastFamily;
+import dev.daxray.families.fast.VerifiedFastPath;
 import dev.daxray.grammar.ParseDriver;
 import dev.daxray.grammar.edac.EdacLexer;
 import dev.daxray.grammar.edac.EdacParser;
@@ -15,7 +17,7 @@ import dev.daxray.records.LogRecord;
  * EDAC memory-controller error counts ({@code EDAC MC%d: %d CE|UE ...}) and the
  * {@code edac_mc_panic_on_ue} panic. Driver banners and driver-specific lines are not events.
  */
-public final class EdacFamily extends LineFamily {
+public final class EdacFamily extends LineFamily implements FastFamily {
 
     /** Every line of {@code Edac.g4} has the page / offset / grain triple; driver banners have none. */
     static final Anchors ANCHORS = Anchors.of("grain:");
@@ -37,6 +39,16 @@ public final class EdacFamily extends LineFamily {
 
     @Override
     protected LineParser newParser() {
+        return newFastPath()::parse;
+    }
+
+    /** Counted error lines of the common shape skip the grammar once it agreed on their shape. */
+    @Override
+    public VerifiedFastPath<Event> newFastPath() {
+        return new VerifiedFastPath<>(new EdacFastLine(), grammar());
+    }
+
+    private static VerifiedFastPath.Grammar<Event> grammar() {
         ParseDriver<EdacParser> driver = new ParseDriver<>(EdacLexer::new, EdacParser::new);
         return record -> {
             try {

@@ -8,6 +8,8 @@ import dev.daxray.events.Event;
 import dev.daxray.families.Family;
 import dev.daxray.families.FamilyReader;
 import dev.daxray.families.OutOfRange;
+import dev.daxray.families.fast.FastFamily;
+import dev.daxray.families.fast.VerifiedFastPath;
 import dev.daxray.families.ghes.GhesLine.Header;
 import dev.daxray.families.ghes.GhesLine.Message;
 import dev.daxray.families.ghes.GhesLine.RecordLine;
@@ -29,7 +31,7 @@ import dev.daxray.records.LogRecord;
  * CPU, say) are not consumed and leave the record open, unless the record went quiet: more than
  * {@value #MAX_FOREIGN_LINES} such lines or {@value #MAX_GAP_MICROS} µs after its last line.
  */
-public final class GhesFamily implements Family {
+public final class GhesFamily implements Family, FastFamily {
 
     static final int MAX_FOREIGN_LINES = 8;
     static final long MAX_GAP_MICROS = 1_000_000;
@@ -46,17 +48,28 @@ public final class GhesFamily implements Family {
 
     @Override
     public FamilyReader newReader() {
-        return new Reader();
+        return new Reader(newFastPath());
+    }
+
+    /** The memory record's lines skip the grammar once it agreed on their shape. */
+    @Override
+    public VerifiedFastPath<GhesLine> newFastPath() {
+        ParseDriver<GhesParser> driver = new ParseDriver<>(GhesLexer::new, GhesParser::new);
+        return new VerifiedFastPath<>(new GhesFastLine(), record -> driver.tryParse(record.body(), GhesParser::line)
+                .flatMap(tree -> OutOfRange.orEmpty(() -> new GhesBuilder(record.origin()).visit(tree))));
     }
 
     private static final class Reader implements FamilyReader {
-        private final ParseDriver<GhesParser> driver = new ParseDriver<>(GhesLexer::new, GhesParser::new);
+        private final VerifiedFastPath<GhesLine> lines;
         private OpenRecord open;
+
+        Reader(VerifiedFastPath<GhesLine> lines) {
+            this.lines = lines;
+        }
 
         @Override
         public boolean offer(LogRecord record, Consumer<Event> sink) {
-            Optional<GhesLine> parsed = driver.tryParse(record.body(), GhesParser::line)
-                    .flatMap(tree -> OutOfRange.orEmpty(() -> new GhesBuilder(record.origin()).visit(tree)));
+            Optional<GhesLine> parsed = lines.parse(record);
             if (parsed.isEmpty()) {
                 if (open != null && open.closedBy(record.origin(), MAX_FOREIGN_LINES, MAX_GAP_MICROS)) {
                     finish(sink);

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import dev.daxray.events.Event;
 import dev.daxray.families.LineFamily;
+import dev.daxray.families.fast.FastFamily;
+import dev.daxray.families.fast.VerifiedFastPath;
 import dev.daxray.grammar.ParseDriver;
 import dev.daxray.grammar.memoryfailure.MemoryFailureLexer;
 import dev.daxray.grammar.memoryfailure.MemoryFailureParser;
@@ -14,7 +16,7 @@ import dev.daxray.grammar.memoryfailure.MemoryFailureParser;
  * {@code MCE %#lx:}, {@code MCE:}), with the related unpoison, soft-offline and injection lines and
  * the x86 page-fault kill ({@code MCE: Killing ... fault at}).
  */
-public final class MemoryFailureFamily extends LineFamily {
+public final class MemoryFailureFamily extends LineFamily implements FastFamily {
 
     @Override
     public String name() {
@@ -40,6 +42,16 @@ public final class MemoryFailureFamily extends LineFamily {
 
     @Override
     protected LineParser newParser() {
+        return newFastPath()::parse;
+    }
+
+    /** The recovery verdict and {@code Sending SIGBUS} skip the grammar once it agreed on their shape. */
+    @Override
+    public VerifiedFastPath<Event> newFastPath() {
+        return new VerifiedFastPath<>(new VerdictFastLine(), grammar());
+    }
+
+    private static VerifiedFastPath.Grammar<Event> grammar() {
         ParseDriver<MemoryFailureParser> driver = new ParseDriver<>(MemoryFailureLexer::new, MemoryFailureParser::new);
         return record -> {
             try {
