@@ -29,18 +29,20 @@ import dev.daxray.rules.Severity;
 /**
  * The regression corpus of issue 13: samples whose README ends with a {@code ## Verdict} block saying
  * whether the capture is a look-alike (not DAX data loss, though it looks like it), how many root causes
- * it holds and which incident kinds a careful triager names. Triage must name every one of those kinds
- * (recall), raise no more incidents than root causes, and never raise a data-loss alarm
+ * it holds, which incident kinds a careful triager names and (optionally, {@code - absent:}) which ones the
+ * capture rules out. Triage must name every one of those kinds (recall) and none of the ruled-out ones, raise
+ * no more incidents than root causes, and never raise a data-loss alarm
  * ({@link DataLoss}) on a look-alike, here or in a NEG case of ../shared/corpus/real.
  */
 class RegressionCorpusTest {
 
     /** What a sample's README says about it. */
-    record Verdict(Path caseDir, boolean lookAlike, int rootCauses, List<String> kinds) {
+    record Verdict(Path caseDir, boolean lookAlike, int rootCauses, List<String> kinds, List<String> absent) {
 
         private static final Pattern LOOK_ALIKE = Pattern.compile("(?m)^- look-alike: (yes|no)$");
         private static final Pattern ROOT_CAUSES = Pattern.compile("(?m)^- root causes: (\\d+)$");
         private static final Pattern KINDS = Pattern.compile("(?m)^- kinds: (.+)$");
+        private static final Pattern ABSENT = Pattern.compile("(?m)^- absent: (.+)$");
 
         static Optional<Verdict> of(Path caseDir) throws IOException {
             Path readme = caseDir.resolve("README.md");
@@ -53,10 +55,14 @@ class RegressionCorpusTest {
                 return Optional.empty();
             }
             String verdict = text.substring(block);
-            String kinds = field(KINDS, verdict, caseDir);
+            Matcher absent = ABSENT.matcher(verdict);
             return Optional.of(new Verdict(caseDir, field(LOOK_ALIKE, verdict, caseDir).equals("yes"),
-                    Integer.parseInt(field(ROOT_CAUSES, verdict, caseDir)),
-                    kinds.equals("none") ? List.of() : Arrays.stream(kinds.split(",\\s*")).toList()));
+                    Integer.parseInt(field(ROOT_CAUSES, verdict, caseDir)), list(field(KINDS, verdict, caseDir)),
+                    absent.find() ? list(absent.group(1)) : List.of()));
+        }
+
+        private static List<String> list(String kinds) {
+            return kinds.equals("none") ? List.of() : Arrays.stream(kinds.split(",\\s*")).toList();
         }
 
         private static String field(Pattern pattern, String verdict, Path caseDir) {
@@ -123,6 +129,8 @@ class RegressionCorpusTest {
         }
         List<String> missing = verdict.kinds().stream().filter(k -> !reported.contains(k)).toList();
         assertEquals(List.of(), missing, verdict + " reports " + reported);
+        List<String> wrong = verdict.absent().stream().filter(reported::contains).toList();
+        assertEquals(List.of(), wrong, verdict + " names kinds its README rules out; it reports " + reported);
     }
 
     @ParameterizedTest(name = "{0}")
