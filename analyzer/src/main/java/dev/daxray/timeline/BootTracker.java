@@ -6,7 +6,9 @@ import dev.daxray.records.EnvelopeKind;
 /**
  * Numbers the boots of one input. A new boot starts at a {@code Linux version} banner or a
  * journalctl {@code -- Boot} separator after the current boot has shown log lines, or when the
- * monotonic clock runs backwards by more than a second (CPUs' lines interleave by less). Journal
+ * monotonic clock runs backwards by more than a second (CPUs' lines interleave by less). Lines the
+ * kernel prints at time zero before its banner (arm64's {@code Booting Linux on physical CPU …}) are
+ * that boot's own: a banner stamped zero after lines stamped zero continues the boot. Journal
  * exports name each entry's boot ({@code _BOOT_ID}): once an input has, boots go by id alone.
  */
 final class BootTracker {
@@ -30,7 +32,7 @@ final class BootTracker {
                 newBoot = seenLines;
             }
         } else if (body.startsWith(BANNER)) {
-            newBoot = seenLines;
+            newBoot = seenLines && !(atTimeZero(envelope.micros()) && atTimeZero(lastMicros));
         } else if (envelope.micros() != null && lastMicros != null
                 && envelope.micros() + BACKWARDS_TOLERANCE_MICROS < lastMicros) {
             newBoot = true;
@@ -96,6 +98,10 @@ final class BootTracker {
 
     String kernel() {
         return kernel;
+    }
+
+    private static boolean atTimeZero(Long micros) {
+        return micros != null && micros == 0;
     }
 
     private static String release(String body) {

@@ -91,6 +91,20 @@ class TimelineTest {
     }
 
     @Test
+    void linesAtTimeZeroBeforeTheBannerBelongToItsBoot() {
+        Timeline timeline = read(text("arm64-dmesg.log",
+                "[    0.000000] Booting Linux on physical CPU 0x0000120000 [0x413fd0c1]",
+                "[    0.000000] Linux version 6.6.0 (a@b) #1",
+                "[    7.000000] ** 1 printk messages dropped **",
+                "[    0.000000] Booting Linux on physical CPU 0x0000120000 [0x413fd0c1]",
+                "[    0.000000] Linux version 6.6.0 (a@b) #1",
+                "[    2.000000] ** 2 printk messages dropped **"));
+        List<Event> events = timeline.events();
+        assertEquals(List.of(0, 0, 1, 1), events.stream().map(e -> e.origin().boot()).toList());
+        assertEquals(2, timeline.inputs().get(0).boots());
+    }
+
+    @Test
     void ordersEventsOfSeveralInputsByTimeThenInput() {
         Timeline timeline = read(
                 text("b.log", "[    2.000000] ** 2 printk messages dropped **", "[    4.000000] ** 4 printk messages dropped **"),

@@ -229,7 +229,8 @@ class FsFamilyTest {
             "[  20.0] EXT2-fs (pmem0): error: ext2_check_page: bad entry in directory #2|ext2|pmem0|ext2_check_page: bad entry in directory #2",
             "[  20.0] erofs (device pmem0): erofs_read_superblock: cannot find valid erofs superblock|erofs|pmem0|cannot find valid erofs superblock",
             "[  20.0] EXT4-fs (dm-0): I/O error while writing superblock|ext4|dm-0|I/O error while writing superblock",
-            "[  20.0] EXT4-fs (dm-0): Remounting filesystem read-only|ext4|dm-0|Remounting filesystem read-only"})
+            "[  20.0] EXT4-fs (dm-0): Remounting filesystem read-only|ext4|dm-0|Remounting filesystem read-only",
+            "[  11.2] EXT4-fs (pmem0p1): warning: mounting fs with errors, running e2fsck is recommended|ext4|pmem0p1|warning: mounting fs with errors, running e2fsck is recommended"})
     void readsOtherFilesystemErrors(String line, String fs, String device, String message) {
         FsError e = one(FsError.class, line);
         assertEquals(fs, e.fs());

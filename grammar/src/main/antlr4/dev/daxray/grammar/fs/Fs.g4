@@ -111,7 +111,7 @@ UNMOUNTING_FS          : [Uu] 'nmounting ' [Ff] 'ilesystem' ;
 REMOUNT_READ_ONLY      : 'Remounting filesystem read-only' ;
 
 ERROR_WORD
-    : 'error' | 'Error' | 'ERROR' | 'corrupt' | 'corrupted' | 'corruption' | 'Corruption' | 'failed'
+    : 'error' | 'errors' | 'Error' | 'ERROR' | 'corrupt' | 'corrupted' | 'corruption' | 'Corruption' | 'failed'
     | 'Failed' | 'failure' | 'xfs_repair'
     ;
 
