@@ -3,7 +3,6 @@ package dev.daxray.timeline;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,8 +16,6 @@ import dev.daxray.capture.LineSplitter;
 import dev.daxray.events.Event;
 import dev.daxray.events.Origin;
 import dev.daxray.families.Family;
-import dev.daxray.families.FamilyReader;
-import dev.daxray.families.ToolFamily;
 import dev.daxray.journal.EntryFraming;
 import dev.daxray.journal.EntrySink;
 import dev.daxray.journal.ExportSplitter;
@@ -46,8 +43,6 @@ import dev.daxray.rasdaemon.RasEvents;
  */
 final class CaptureScanner {
 
-    private static final String CONSOLE = "console";
-    private static final String BINARY = "binary (not a text capture)";
     private static final String BYTE_ORDER_MARK = "\uFEFF";
 
     private final List<Family> families;
@@ -101,36 +96,23 @@ final class CaptureScanner {
         private final int input;
         private final Consumer<Event> sink;
         private final LineTally tally;
-        private final FamilyReader[] readers;
-        private final long allFamilies;
+        private final FamilyOffers families;
         private final BootTracker boots = new BootTracker();
         private final PrefixSniffer sniffer = new PrefixSniffer();
         private final dev.daxray.records.WallBroadcast broadcast = new dev.daxray.records.WallBroadcast();
-        private final long[] sniffedVotes = new long[PrefixSniffer.Shape.values().length];
+        private final FormatVotes formats = new FormatVotes();
         private final StructuredText structured;
-        /** Whether some family has a multi-line block open; readers change only when offered a line. */
-        private boolean blockOpen;
-        private final Map<String, Long> formatVotes = new HashMap<>();
         private long events;
         private long lastMicros;
         private long lastLine;
-        /** Lines decoded, those with bytes that are not UTF-8, and binary lines (never decoded). */
-        private long decoded;
-        private long undecodable;
-        private long binary;
-        private boolean json;
         private boolean sawContent;
         /** Set when the first line shows a bpftrace capture: every line then goes to it. */
         private BpftraceReader bpftrace;
         private Origin lastOrigin;
-        /** The trace tool a header named ({@code ftrace}, {@code trace-cmd}); event lines then count as its format. */
-        private String traceFlavour;
         /** Set when the input is a structured export (a journal in JSON, export or verbose form, dmesg --json). */
         private EntryFraming entries;
         /** The line of a first line that was a lone '{', until the next line says whose document it opens. */
         private long pendingBrace;
-        /** The families that read user-space tools' output: the only ones a non-kernel journal entry goes to. */
-        private final long toolFamilies;
 
         InputScan(String file, int input, Consumer<Event> sink, LineTally tally) {
             this.file = file;
@@ -141,16 +123,7 @@ final class CaptureScanner {
                 tally.eventFrom(event.origin().line());
                 sink.accept(event);
             };
-            this.readers = new FamilyReader[families.size()];
-            for (int i = 0; i < readers.length; i++) {
-                readers[i] = families.get(i).newReader();
-            }
-            this.allFamilies = families.size() == 64 ? -1L : (1L << families.size()) - 1;
-            long tools = 0;
-            for (int i = 0; i < families.size(); i++) {
-                tools |= families.get(i) instanceof ToolFamily ? 1L << i : 0;
-            }
-            this.toolFamilies = tools;
+            this.families = new FamilyOffers(CaptureScanner.this.families);
             this.structured = new StructuredText(file);
         }
 
@@ -168,14 +141,14 @@ final class CaptureScanner {
                 return;
             }
             long keywords = prefilter.match(buf, off, len);
-            long mask = options.prefilter() ? keywords : allFamilies;
-            boolean free = !blockOpen && !structured.inDocument();
+            long mask = options.prefilter() ? keywords : families.all();
+            boolean free = !families.blockOpen() && !structured.inDocument();
             // With the prefilter off every line takes the grammar's path, which is what the
             // equivalence test compares against; the sniffer still tells binary lines from log lines.
             PrefixSniffer.Shape sniffed = !structured.inDocument() ? sniffer.sniff(buf, off, len) : null;
             PrefixSniffer.Shape shape = options.prefilter() ? sniffed : null;
-            if (shape != null && mask == 0 && !blockOpen) {
-                sniffedVotes[shape.ordinal()]++;
+            if (shape != null && mask == 0 && !families.blockOpen()) {
+                formats.sniffed(shape);
                 structured.interrupt();
                 if (boots.observeTime(sniffer.micros())) {
                     finishAll();
@@ -185,20 +158,17 @@ final class CaptureScanner {
                 return;
             }
             if (sniffed == null && keywords == 0 && free && Binary.line(buf, off, len)) {
-                binary++;
+                formats.binaryLine();
                 structured.interrupt();
                 tally.unread(lineNo, LineFate.UNPARSED, tally.sampling(LineFate.UNPARSED)
                         ? new String(buf, off, len, StandardCharsets.UTF_8) : null);
                 return;
             }
             String line = new String(buf, off, len, StandardCharsets.UTF_8);
-            decoded++;
-            if (line.indexOf('\uFFFD') >= 0) {
-                undecodable++;
-            }
+            formats.decoded(line);
             if (!sawContent && !line.isBlank()) {
                 sawContent = true;
-                json = dev.daxray.devices.NdctlReader.looksLikeJson(line);
+                formats.json(dev.daxray.devices.NdctlReader.looksLikeJson(line));
                 entries = Framings.first(line);
                 if (entries != null || Framings.isLoneBrace(line)) {
                     pendingBrace = entries == null ? lineNo : 0;
@@ -238,8 +208,7 @@ final class CaptureScanner {
                     envelope.wall(), boots.boot(), envelope.host(), boots.kernel());
             LogRecord record = new LogRecord(origin, envelope, body);
             boolean structure = structural(envelope);
-            boolean read = !structure && offer(record, mask);
-            blockOpen = anyInBlock();
+            boolean read = !structure && families.offer(record, mask, sink);
             if (read || (envelope.kind() != EnvelopeKind.BARE && envelope.kind() != EnvelopeKind.JOURNAL_MARKER)) {
                 boots.lineBelongs();
             }
@@ -266,13 +235,7 @@ final class CaptureScanner {
             if (envelope.micros() != null) {
                 lastMicros = envelope.micros();
             }
-            if (envelope.kind() == EnvelopeKind.TRACE_HEADER && traceFlavour == null) {
-                traceFlavour = envelope.format();
-            }
-            if (votes(envelope.kind())) {
-                boolean kernelLayout = envelope.kind() == EnvelopeKind.TRACE && envelope.format().equals("ftrace");
-                vote(kernelLayout && traceFlavour != null ? traceFlavour : envelope.format());
-            }
+            formats.vote(envelope.kind(), envelope.format());
         }
 
         /**
@@ -296,23 +259,13 @@ final class CaptureScanner {
                 } else {
                     tally.count(lineNo, LineFate.CHATTER);
                 }
-            } else if (!ruledOut(keywords, record)) {
+            } else if (!families.ruledOut(keywords, record)) {
                 tally.unread(lineNo, LineFate.UNPARSED, line);
             } else if (bare) {
                 tally.unread(lineNo, LineFate.UNPREFIXED_RULED_OUT, line);
             } else {
                 tally.count(lineNo, LineFate.SKIPPED);
             }
-        }
-
-        /** True when every family in {@code mask} rules the record out by its anchors. */
-        private boolean ruledOut(long mask, LogRecord record) {
-            for (long pending = mask; pending != 0; pending &= pending - 1) {
-                if (families.get(Long.numberOfTrailingZeros(pending)).mayRead(record)) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         /** bpftrace output has no line prefix and no boots: its events carry the time a mapping reads, if any. */
@@ -329,42 +282,6 @@ final class CaptureScanner {
             } else {
                 tally.unread(lineNo, LineFate.UNPARSED, line);
             }
-        }
-
-        /** Offers a record to the open blocks, then to the families its keywords name and its anchors allow. */
-        private boolean offer(LogRecord record, long mask) {
-            return offer(record, mask, allFamilies);
-        }
-
-        /** The same, among the {@code allowed} families only (open blocks included). */
-        private boolean offer(LogRecord record, long mask, long allowed) {
-            long offered = 0;
-            for (int i = 0; i < readers.length; i++) {
-                if (readers[i].inBlock() && (allowed & 1L << i) != 0) {
-                    offered |= 1L << i;
-                    if (readers[i].offer(record, sink)) {
-                        return true;
-                    }
-                }
-            }
-            long pending = mask & allowed & ~offered;
-            while (pending != 0) {
-                int i = Long.numberOfTrailingZeros(pending);
-                pending &= pending - 1;
-                if (families.get(i).mayRead(record) && readers[i].offer(record, sink)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private boolean anyInBlock() {
-            for (FamilyReader reader : readers) {
-                if (reader.inBlock()) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         /**
@@ -434,7 +351,7 @@ final class CaptureScanner {
 
         @Override
         public boolean mayMatter(byte[] buf, int off, int len) {
-            return blockOpen || !options.prefilter() || prefilter.match(buf, off, len) != 0;
+            return families.blockOpen() || !options.prefilter() || prefilter.match(buf, off, len) != 0;
         }
 
         @Override
@@ -481,7 +398,7 @@ final class CaptureScanner {
                 }
                 return;
             }
-            long allowed = entry.fromKernel() ? allFamilies : toolFamilies;
+            long allowed = entry.fromKernel() ? families.all() : families.tools();
             Envelope envelope = new Envelope(EnvelopeKind.SYSLOG, entries.format(), entry.micros(), entry.wall(),
                     entry.host(), entry.tag(), entry.priority(), null, 0);
             boolean read = false;
@@ -501,8 +418,7 @@ final class CaptureScanner {
                         own.wall(), boots.boot(), entry.host(), boots.kernel()), own, body);
                 byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
                 long keywords = prefilter.match(bytes, 0, bytes.length);
-                read |= offer(record, (options.prefilter() ? keywords : allFamilies) & allowed, allowed);
-                blockOpen = anyInBlock();
+                read |= families.offer(record, (options.prefilter() ? keywords : families.all()) & allowed, allowed, sink);
                 shown = shown == null || keywords != 0 && prefilter.match(shown.body().getBytes(StandardCharsets.UTF_8),
                         0, shown.body().length()) == 0 ? record : shown;
             }
@@ -520,19 +436,7 @@ final class CaptureScanner {
             if (bpftrace != null) {
                 bpftrace.finish(lastOrigin, sink);
             }
-            for (FamilyReader reader : readers) {
-                reader.finish(sink);
-            }
-            blockOpen = false;
-        }
-
-        private void vote(String format) {
-            formatVotes.merge(format, 1L, Long::sum);
-        }
-
-        private boolean votes(EnvelopeKind kind) {
-            return kind != EnvelopeKind.CONTINUATION && kind != EnvelopeKind.JOURNAL_MARKER
-                    && kind != EnvelopeKind.TRACE_HEADER;
+            families.finish(sink);
         }
 
         Scanned result(long lines, long truncated, long nulBytes, String error) {
@@ -552,31 +456,14 @@ final class CaptureScanner {
             String format = format();
             // Only a console capture with no prefixed line at all makes unprefixed lines normal;
             // anywhere else they are shell prompts, quoting or annotations: unparsed.
-            boolean unprefixedIsNormal = format.equals(CONSOLE);
+            boolean unprefixedIsNormal = format.equals(FormatVotes.CONSOLE);
             LineBuckets buckets = tally.buckets(unprefixedIsNormal, broken);
             return new InputSummary(file, format, lines, events, truncated, nulBytes, boots.boots(),
                     tally.sample(unprefixedIsNormal, problems), error, List.of(), buckets);
         }
 
         private String format() {
-            if (entries != null) {
-                return entries.format();
-            }
-            for (PrefixSniffer.Shape shape : PrefixSniffer.Shape.values()) {
-                if (sniffedVotes[shape.ordinal()] > 0) {
-                    formatVotes.merge(shape.format(), sniffedVotes[shape.ordinal()], Long::sum);
-                }
-            }
-            String format = formatVotes.entrySet().stream()
-                    .filter(vote -> !vote.getKey().equals(CONSOLE))
-                    .max(Map.Entry.<String, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
-                    .map(Map.Entry::getKey)
-                    .orElse(json ? "json" : traceFlavour != null ? traceFlavour : formatVotes.isEmpty() && binary == 0
-                            ? "empty" : CONSOLE);
-            if (format.equals(CONSOLE) && (undecodable + binary) * 10 > decoded + binary) {
-                format = BINARY; // not text: every line it has is unparsed, none "normal console"
-            }
-            return format;
+            return entries != null ? entries.format() : formats.format();
         }
     }
 
