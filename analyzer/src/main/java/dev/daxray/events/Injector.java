@@ -5,7 +5,8 @@ package dev.daxray.events;
  * QEMU monitor transcript pasted into a capture. Such a line names no page of its own (the madvise and
  * hwpoison-inject lines are {@link PoisonInjected}); the rules join it to the errors that follow.
  *
- * @param tool    {@code einj}, {@code mce-inject}, {@code ndctl}, {@code hwpoison-inject} or {@code qemu}
+ * @param tool    {@code einj}, {@code mce-inject}, {@code ndctl}, {@code hwpoison-inject} or {@code qemu}; for a trace
+ *                line, the injection tool that was its task ({@code einj_mem_uc}, …)
  * @param action  {@code loaded} (the module initialised), {@code inject} (an injection starts or is
  *                commanded), {@code done} or {@code timeout}
  * @param device  the device an {@code ndctl inject-error} command names, e.g. {@code namespace0.0}

@@ -19,6 +19,13 @@ public abstract class LineFamily implements Family {
     /** A new parser for one reader. */
     protected abstract LineParser newParser();
 
+    /**
+     * What a line says besides its event, as events of their own, given before it (nothing by default):
+     * e.g. the injection tool a trace line names as its task.
+     */
+    protected void alongside(LogRecord record, Event event, Consumer<Event> sink) {
+    }
+
     @Override
     public final FamilyReader newReader() {
         LineParser parser = newParser();
@@ -26,7 +33,10 @@ public abstract class LineFamily implements Family {
             @Override
             public boolean offer(LogRecord record, Consumer<Event> sink) {
                 Optional<Event> event = parser.parse(record);
-                event.ifPresent(sink);
+                event.ifPresent(e -> {
+                    alongside(record, e, sink);
+                    sink.accept(e);
+                });
                 return event.isPresent();
             }
         };

@@ -14,14 +14,22 @@ package dev.daxray.records;
  * @param bodyStart index in the line where the kernel message starts (for a trace line: the payload)
  * @param traceEvent for a trace line, the event name as printed ({@code memory_failure_event}, perf's
  *                  {@code ras:memory_failure_event}, {@code function} for function-tracer lines), else null
+ * @param task      for a ftrace / trace-cmd / perf line, the task (comm) running when the event fired, as
+ *                  printed ({@code <...>} when the tracer did not know its name), else null
  */
 public record Envelope(EnvelopeKind kind, String format, Long micros, String wall, String host, String tag,
-                       int level, String caller, int bodyStart, String traceEvent) {
+                       int level, String caller, int bodyStart, String traceEvent, String task) {
+
+    /** An envelope without a task. */
+    public Envelope(EnvelopeKind kind, String format, Long micros, String wall, String host, String tag,
+                    int level, String caller, int bodyStart, String traceEvent) {
+        this(kind, format, micros, wall, host, tag, level, caller, bodyStart, traceEvent, null);
+    }
 
     /** An envelope that is not a trace line. */
     public Envelope(EnvelopeKind kind, String format, Long micros, String wall, String host, String tag,
                     int level, String caller, int bodyStart) {
-        this(kind, format, micros, wall, host, tag, level, caller, bodyStart, null);
+        this(kind, format, micros, wall, host, tag, level, caller, bodyStart, null, null);
     }
 
     private static final Envelope BARE = new Envelope(EnvelopeKind.BARE, "console", null, null, null, null, -1,

@@ -213,8 +213,10 @@ public final class EnvelopeParser {
                 return new Envelope(EnvelopeKind.TRACE, "rasdaemon", null, rasWall(event.RAS_TIME().getText()), null,
                         null, -1, null, bodyStart, name);
             }
+            // the task: the line up to the '-' before the pid, which the TRACE_CONTEXT token holds
+            int dash = ctx.TRACE_CONTEXT().getSymbol().getStartIndex() + context.start(1) - 1;
             return new Envelope(EnvelopeKind.TRACE, "ftrace", traceMicros(context), null, null, null, -1, null,
-                    bodyStart, name);
+                    bodyStart, name, line.substring(0, dash).strip());
         }
 
         @Override
@@ -223,7 +225,8 @@ public final class EnvelopeParser {
             String time = context.substring(context.lastIndexOf(' ') + 1, context.length() - 1);
             String event = Trees.source(ctx.perfEvent, ctx.stop);
             return new Envelope(EnvelopeKind.TRACE, "perf script", clockMicros(time), null, null, null, -1, null,
-                    firstNonBlank(ctx.stop.getStopIndex() + 1), event.substring(0, event.length() - 1));
+                    firstNonBlank(ctx.stop.getStopIndex() + 1), event.substring(0, event.length() - 1),
+                    Trees.source(ctx.task().start, ctx.task().stop).strip());
         }
 
         @Override

@@ -37,9 +37,11 @@ public final class PrefixSniffer {
     private int callerEnd;
     /** The syslog level of a {@code <6>} prefix, or -1. */
     private int level = -1;
-    /** The trace event name's span. */
+    /** The trace event name's span, and the task's. */
     private int eventStart;
     private int eventEnd;
+    private int taskStart;
+    private int taskEnd;
     private Shape shape;
 
     /** The monotonic time of the last line {@link #sniff} recognised, in microseconds. */
@@ -60,7 +62,8 @@ public final class PrefixSniffer {
             case DMESG_RAW -> new Envelope(EnvelopeKind.DMESG_RAW, shape.format(), micros, null, null, null, level,
                     caller, bodyStart);
             case FTRACE -> new Envelope(EnvelopeKind.TRACE, shape.format(), micros, null, null, null, -1, null,
-                    bodyStart, new String(buf, off + eventStart, eventEnd - eventStart, StandardCharsets.US_ASCII));
+                    bodyStart, new String(buf, off + eventStart, eventEnd - eventStart, StandardCharsets.US_ASCII),
+                    new String(buf, off + taskStart, taskEnd - taskStart, StandardCharsets.UTF_8).strip());
         };
     }
 
@@ -216,6 +219,7 @@ public final class PrefixSniffer {
         if (digits == 0 || j < off || buf[j] != '-' || !taskName(buf, off, j)) {
             return null;
         }
+        int dash = j;
         // "[cpu]""
         int i = open + 1;
         digits = 0;
@@ -300,6 +304,8 @@ public final class PrefixSniffer {
             return null; // might be a blank beyond ASCII, which the grammar would skip
         }
         micros = seconds * 1_000_000 + fraction;
+        taskStart = 0;
+        taskEnd = dash - off;
         eventStart = name - off;
         eventEnd = i - off;
         bodyStart = payload - off;

@@ -2,11 +2,14 @@ package dev.daxray.families.tracepoint;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 import org.antlr.v4.runtime.ParserRuleContext;
 
 import dev.daxray.events.Event;
+import dev.daxray.events.Injector;
 import dev.daxray.families.LineFamily;
 import dev.daxray.families.OutOfRange;
 import dev.daxray.families.ToolFamily;
@@ -27,9 +30,25 @@ import dev.daxray.records.LogRecord;
  */
 public final class TracepointFamily extends LineFamily implements ToolFamily {
 
+    /**
+     * Tasks whose only job is to inject errors (comm as the tracer prints it, at most 15 characters):
+     * mce-inject, and the ras-tools test programs that raise or consume injected errors. A trace event
+     * fired while one of them ran is evidence of injection, given as an {@code injector} event.
+     */
+    static final Set<String> INJECTOR_TASKS = Set.of("mce-inject", "einj_mem_uc", "cmcistorm", "hornet", "lmce",
+            "rep_ce_page");
+
     @Override
     public String name() {
         return "tracepoint";
+    }
+
+    @Override
+    protected void alongside(LogRecord record, Event event, Consumer<Event> sink) {
+        String task = record.envelope().task();
+        if (task != null && INJECTOR_TASKS.contains(task)) {
+            sink.accept(new Injector(record.origin(), task, "inject", null, null, null, null));
+        }
     }
 
     @Override
