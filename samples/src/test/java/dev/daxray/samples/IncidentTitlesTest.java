@@ -17,8 +17,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * No incident title of any sample or real-corpus golden shows {@code ?}, {@code null} or an empty value:
- * what is unknown is said in words. (The goldens are what triage prints: the golden tests hold them to it.)
+ * No incident title of any sample or real-corpus golden shows {@code ?}, {@code null} or an empty value,
+ * and no summary a lone {@code ?} or {@code null}: what is unknown is said in words. (The goldens are what triage prints: the golden tests hold them to it.)
  */
 class IncidentTitlesTest {
 
@@ -42,6 +42,27 @@ class IncidentTitlesTest {
             }
         }
         assertTrue(titles > 40, "titles checked: " + titles);
+        assertEquals(List.of(), bad);
+    }
+
+    /** A template reference without a value in a summary: a lone ? (log text quoted in a summary may hold other ?s). */
+    private static final Pattern SUMMARY_PLACEHOLDER = Pattern.compile("\\(\\?\\)|\\s\\?[\\s.,;:)]|\\bnull\\b");
+
+    @Test
+    void noGoldenSummaryShowsAPlaceholder() throws IOException {
+        List<String> bad = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        int summaries = 0;
+        for (Path golden : goldens()) {
+            for (JsonNode incident : json.readTree(golden.toFile()).path("incidents")) {
+                String summary = incident.path("summary").asText();
+                summaries++;
+                if (SUMMARY_PLACEHOLDER.matcher(summary).find()) {
+                    bad.add(golden + ": " + summary);
+                }
+            }
+        }
+        assertTrue(summaries > 40, "summaries checked: " + summaries);
         assertEquals(List.of(), bad);
     }
 
