@@ -1,6 +1,7 @@
 package dev.daxray.families.tracepoint;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -10,6 +11,7 @@ import org.antlr.v4.runtime.ParserRuleContext;
 
 import dev.daxray.events.Event;
 import dev.daxray.events.Injector;
+import dev.daxray.events.Probe;
 import dev.daxray.families.LineFamily;
 import dev.daxray.families.OutOfRange;
 import dev.daxray.families.ToolFamily;
@@ -43,11 +45,22 @@ public final class TracepointFamily extends LineFamily implements ToolFamily {
         return "tracepoint";
     }
 
+    /**
+     * Kernel functions that inject an error, by the injector they belong to: a kprobe or kretprobe on one
+     * of them (a tracer watching an injection) is evidence of injection too.
+     */
+    static final Map<String, String> INJECTOR_FUNCTIONS = Map.of(
+            "einj_error_inject", "einj", "__einj_error_inject", "einj",
+            "hwpoison_inject", "hwpoison-inject",
+            "raise_mce", "mce-inject", "raise_local", "mce-inject", "mce_raise_notify", "mce-inject");
+
     @Override
     protected void alongside(LogRecord record, Event event, Consumer<Event> sink) {
         String task = record.envelope().task();
-        if (task != null && INJECTOR_TASKS.contains(task)) {
-            sink.accept(new Injector(record.origin(), task, "inject", null, null, null, null));
+        String tool = task != null && INJECTOR_TASKS.contains(task) ? task
+                : event instanceof Probe p && p.function() != null ? INJECTOR_FUNCTIONS.get(p.function()) : null;
+        if (tool != null) {
+            sink.accept(new Injector(record.origin(), tool, "inject", null, null, null, null));
         }
     }
 

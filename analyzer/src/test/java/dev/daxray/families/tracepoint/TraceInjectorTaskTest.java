@@ -13,6 +13,7 @@ import dev.daxray.capture.CaptureInput;
 import dev.daxray.events.Event;
 import dev.daxray.events.Injector;
 import dev.daxray.events.Mce;
+import dev.daxray.events.Probe;
 import dev.daxray.events.MemoryFailure;
 import dev.daxray.records.Envelope;
 import dev.daxray.records.EnvelopeParser;
@@ -63,6 +64,17 @@ class TraceInjectorTaskTest {
         assertEquals("inject", first.action());
         assertEquals(1, first.origin().line());
         assertEquals("einj_mem_uc", ((Injector) events.get(2)).tool());
+    }
+
+    @Test
+    void aProbeOnAnInjectorFunctionIsAnInjector() {
+        List<Event> events = read("""
+                            bash-3102    [001] .....   812.004211: p_einj_error_inject_0: (einj_error_inject+0x0/0x1e0) type=0x10 param1=0x1e7b3c2400
+                             fio-4242    [001] .....   812.104211: p_memory_failure_0: (memory_failure+0x0/0x5c0) pfn=0x1e7b3c2 flags=0x1
+                """);
+        assertEquals(List.of(Injector.class, Probe.class, Probe.class),
+                events.stream().map(Object::getClass).toList());
+        assertEquals("einj", ((Injector) events.get(0)).tool());
     }
 
     private static List<Event> read(String text) {
