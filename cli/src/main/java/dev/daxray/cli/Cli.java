@@ -2,6 +2,9 @@ package dev.daxray.cli;
 
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import picocli.CommandLine;
 
@@ -11,16 +14,55 @@ public final class Cli {
     private Cli() {
     }
 
+    /** The subcommands, by name, in the order {@code daxray --help} lists them. */
+    private static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+    private static Map<String, Class<?>> subcommands() {
+        Map<String, Class<?>> all = new LinkedHashMap<>();
+        all.put("events", EventsCommand.class);
+        all.put("schema", SchemaCommand.class);
+        all.put("triage", TriageCommand.class);
+        all.put("rules", RulesCommand.class);
+        all.put("batch", BatchCommand.class);
+        all.put("search", SearchCommand.class);
+        all.put("report", ReportCommand.class);
+        all.put("serve", ServeCommand.class);
+        all.put("index", IndexCommand.class);
+        all.put("export", ExportCommand.class);
+        all.put("help", CommandLine.HelpCommand.class);
+        return Collections.unmodifiableMap(all);
+    }
+
+    /** The command line with every subcommand (for help and tests). */
     public static CommandLine newCommandLine(PrintWriter out, PrintWriter err, InputStream stdin) {
-        CommandLine cli = new CommandLine(new DaxrayCommand(), new CommandFactory(stdin));
+        return newCommandLine(out, err, stdin, new String[0]);
+    }
+
+    /**
+     * The command line for {@code args}: when they start with a subcommand's name, only that subcommand's
+     * model is built (picocli reads every option of every command it is given, which was a third of a small
+     * triage's start); otherwise every subcommand, so help, suggestions and errors see them all.
+     */
+    public static CommandLine newCommandLine(PrintWriter out, PrintWriter err, InputStream stdin, String... args) {
+        CommandFactory factory = new CommandFactory(stdin);
+        CommandLine cli = new CommandLine(new DaxrayCommand(), factory);
+        String named = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) && !args[0].equals("help") ? args[0] : null;
+        for (Map.Entry<String, Class<?>> sub : SUBCOMMANDS.entrySet()) {
+            if (named == null || named.equals(sub.getKey())) {
+                cli.addSubcommand(sub.getKey(), sub.getValue());
+            }
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         // A query may start with '-' (-severity:high): what no option of search matches is the query.
-        cli.getSubcommands().get("search").setUnmatchedOptionsArePositionalParams(true);
+        CommandLine search = cli.getSubcommands().get("search");
+        if (search != null) {
+            search.setUnmatchedOptionsArePositionalParams(true);
+        }
         cli.setExecutionExceptionHandler(new ErrorHandler());
         shareVersion(cli, cli.getCommandSpec().versionProvider());
-        cli.setParameterExceptionHandler((ex, args) -> {
+        cli.setParameterExceptionHandler((ex, unmatched) -> {
             CommandLine command = ex.getCommandLine();
             command.getErr().println("daxray: " + ex.getMessage());
             command.getErr().println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");

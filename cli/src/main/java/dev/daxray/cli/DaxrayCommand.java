@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
                 "",
                 "Inputs are files, directories (read recursively, in name order) or - for standard input;",
                 "gzip, xz, zstd and bzip2 are recognised by their magic bytes."},
-        subcommands = {EventsCommand.class, SchemaCommand.class, TriageCommand.class, RulesCommand.class, BatchCommand.class, SearchCommand.class, ReportCommand.class, ServeCommand.class, IndexCommand.class, ExportCommand.class, picocli.CommandLine.HelpCommand.class},
         footer = {"", "Exit codes: 0 ok, 1 triage findings at --fail-on, 2 usage, rule, query or I/O",
                 "error (batch: some host unreadable), 3 --strict with unparsed lines, 4 internal",
                 "error (a bug: one line, --debug shows the stack trace), 5 out of memory (raise",

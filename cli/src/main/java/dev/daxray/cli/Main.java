@@ -22,7 +22,7 @@ public final class Main {
         });
         int code;
         try {
-            cli.set(Cli.newCommandLine(out, err, System.in));
+            cli.set(Cli.newCommandLine(out, err, System.in, args));
             code = Cli.execute(cli.get(), args);
         } catch (Throwable t) {     // building the command line itself failed (out of memory at start)
             code = Failures.report(t, err, false);
