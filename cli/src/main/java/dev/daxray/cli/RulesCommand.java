@@ -44,7 +44,6 @@ public final class RulesCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** The shipped rules plus those of {@code paths}, bound together (all problems at once). */
     /** The rule set a background load produced, or the load's own failure (a rule error, an I/O error). */
     static RuleSet loaded(java.util.concurrent.CompletableFuture<RuleSet> loading) throws IOException {
         try {
@@ -61,6 +60,7 @@ public final class RulesCommand implements Runnable {
         }
     }
 
+    /** The shipped rules plus those of {@code paths}, bound together (all problems at once). */
     static RuleSet load(List<Path> paths) throws IOException {
         return RuleLoader.load(texts(paths));
     }

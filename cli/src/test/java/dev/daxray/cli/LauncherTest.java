@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class LauncherTest {
 
     static final Path LAUNCHER = Path.of("..", "daxray");
+    static final String SERIAL = "-XX:+UseSerialGC";
 
     @TempDir
     Path dir;
@@ -115,7 +116,7 @@ class LauncherTest {
             String output = new String(p.getInputStream().readAllBytes());
             assertEquals(0, p.exitValue(), output);
             assertTrue(output.endsWith("ran [half jar] with events x" + i + " using [-XX:SharedArchiveFile="
-                    + archive(repo) + "]\n"), output);
+                    + archive(repo) + " " + SERIAL + "]\n"), output);
         }
         assertEquals(1, Files.readAllLines(builds).size(), "one build: " + Files.readAllLines(builds));
         assertEquals(1, Files.readAllLines(dir.resolve("archives.txt")).size(), "one archive");
@@ -132,24 +133,53 @@ class LauncherTest {
         Path bin = path(true);
         String first = run(repo, bin, Map.of());
         Path archive = archive(repo);
-        assertTrue(first.endsWith("using [-XX:SharedArchiveFile=" + archive + "]\n"), first);
+        assertTrue(first.endsWith("using [-XX:SharedArchiveFile=" + archive + " " + SERIAL + "]\n"), first);
         assertTrue(first.contains("daxray: making the class-data archive"), first);
         String again = run(repo, bin, Map.of());
-        assertTrue(again.endsWith("using [-XX:SharedArchiveFile=" + archive + "]\n") && !again.contains("making"), again);
+        assertTrue(again.endsWith("using [-XX:SharedArchiveFile=" + archive + " " + SERIAL + "]\n") && !again.contains("making"), again);
         assertEquals(1, Files.readAllLines(dir.resolve("archives.txt")).size(), "the archive is made once per jar");
-        assertTrue(run(repo, bin, Map.of("DAXRAY_CDS", "0")).endsWith("using []\n"), "DAXRAY_CDS=0 runs without");
+        assertTrue(run(repo, bin, Map.of("DAXRAY_CDS", "0")).endsWith("using [" + SERIAL + "]\n"), "DAXRAY_CDS=0 runs without");
 
         Files.setLastModifiedTime(repo.resolve("cli/target/daxray.jar"), FileTime.fromMillis(0)); // a source is newer
         String rebuilt = run(repo, bin, Map.of("NO_CDS", "1"));    // this JVM cannot dump: it runs without
-        assertTrue(rebuilt.endsWith("using []\n"), rebuilt);
+        assertTrue(rebuilt.endsWith("using [" + SERIAL + "]\n"), rebuilt);
         assertFalse(Files.exists(archive), "the old jar's archive is gone");
-        assertTrue(run(repo, bin, Map.of()).endsWith("using []\n"), "no second training for the same jar");
+        assertTrue(run(repo, bin, Map.of()).endsWith("using [" + SERIAL + "]\n"), "no second training for the same jar");
         assertEquals(2, Files.readAllLines(dir.resolve("builds.txt")).size());
         assertEquals(2, Files.readAllLines(dir.resolve("archives.txt")).size());
     }
 
+    /**
+     * Commands that read one host's captures run with the serial collector (a small, bounded live set: G1
+     * would grow the heap first); batch and serve keep the JVM's default; a collector the user picks wins.
+     */
+    @Test
+    void singleHostCommandsRunWithTheSerialCollectorUnlessTheUserPicksOne() throws Exception {
+        Path repo = freshClone();
+        Path bin = path(true);
+        Map<String, String> noCds = Map.of("DAXRAY_CDS", "0");
+        for (String command : List.of("events", "triage", "search", "rules")) {
+            assertTrue(run(repo, bin, noCds, command, "x").endsWith("using [" + SERIAL + "]\n"), command);
+        }
+        for (String command : List.of("batch", "serve")) {
+            assertTrue(run(repo, bin, noCds, command, "x").endsWith("using []\n"), command);
+        }
+        String picked = run(repo, bin, Map.of("DAXRAY_CDS", "0", "DAXRAY_JAVA_OPTS", "-Xmx1g -XX:+UseG1GC"), "triage", "x");
+        assertTrue(picked.endsWith("using [-Xmx1g -XX:+UseG1GC]\n"), picked);
+        String tool = run(repo, bin, Map.of("DAXRAY_CDS", "0", "JAVA_TOOL_OPTIONS", "-XX:+UseParallelGC"), "events", "x");
+        assertTrue(tool.endsWith("using []\n"), tool);
+        assertTrue(run(repo, bin, Map.of("DAXRAY_CDS", "0", "DAXRAY_JAVA_OPTS", "-Xmx256m"), "events", "x")
+                .endsWith("using [" + SERIAL + " -Xmx256m]\n"), "a heap size alone keeps the serial collector");
+    }
+
     private String run(Path repo, Path bin, Map<String, String> env) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(repo.resolve("daxray").toString(), "events", "x").redirectErrorStream(true);
+        return run(repo, bin, env, "events", "x");
+    }
+
+    private String run(Path repo, Path bin, Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(repo.resolve("daxray").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("PATH", bin.toString());
         pb.environment().put("BUILDS", dir.resolve("builds.txt").toString());
         pb.environment().put("ARCHIVES", dir.resolve("archives.txt").toString());
