@@ -51,7 +51,8 @@ final class IncidentAssembly {
             summary = sentence(summary) + " " + burst;
         }
         List<String> advice = new ArrayList<>(draft.advice());
-        IncidentLocations.Placed placed = IncidentLocations.place(pfns, tally.persistentMemory(), addresses);
+        IncidentLocations.Placed placed = IncidentLocations.place(pfns, Math.max(pages.count(), pfns.size()),
+                tally.persistentMemory(), addresses);
         if (!placed.sentences().isEmpty()) {
             summary = sentence(summary) + " " + String.join(" ", placed.sentences());
         }

@@ -2,7 +2,9 @@ package dev.daxray.incidents;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import dev.daxray.address.AddressMap;
@@ -29,7 +31,8 @@ final class IncidentLocations {
 
     /**
      * @param locations one per page
-     * @param sentences for the summary, one per page (at most {@link #SUMMARY_PAGES})
+     * @param sentences for the summary: one per placed page and one per reason pages cannot be placed
+     *                  (at most {@link #SUMMARY_PAGES} in all)
      * @param advice    clearing advice lines, for the first page that has a namespace
      * @param listed    true when some page is in a listed badblock
      */
@@ -41,30 +44,23 @@ final class IncidentLocations {
     }
 
     /**
-     * @param pfns      the incident's pages
+     * @param pfns      the incident's pages (as listed: at most {@link Incident#PFNS_LISTED})
+     * @param pageCount how many pages the incident has in all (at least {@code pfns.size()})
      * @param pmem      true when the incident is about persistent memory (a dax page, a badblock), so a
      *                  page the map cannot place is worth a "needed" note even without any layout
      */
-    static Placed place(List<String> pfns, boolean pmem, AddressMap map) {
+    static Placed place(List<String> pfns, long pageCount, boolean pmem, AddressMap map) {
         if (map == null || pfns.isEmpty() || (!pmem && map.isEmpty())) {
             return Placed.NONE;
         }
         List<Incident.Location> locations = new ArrayList<>();
-        List<String> sentences = new ArrayList<>();
+        Sentences sentences = new Sentences(map.isEmpty() ? pageCount : -1);
         List<String> advice = new ArrayList<>();
         boolean anyListed = false;
         for (String p : pfns) {
             Hex pfn = Hex.parse(p);
             Hex phys = map.pageSize().address(pfn);
-            if (map.isEmpty()) {
-                locations.add(new Incident.Location(p, phys.toString(), null, null, null, null, null, false,
-                        NO_LAYOUT));
-                if (sentences.size() < SUMMARY_PAGES) {
-                    sentences.add("pfn " + p + " cannot be placed on a namespace: " + NO_LAYOUT + ".");
-                }
-                continue;
-            }
-            Lookup<Location> page = map.locatePfn(pfn);
+            Lookup<Location> page = map.isEmpty() ? Lookup.missing("its namespace", List.of(NO_LAYOUT)) : map.locatePfn(pfn);
             if (page instanceof Lookup.Missing<Location> m) {
                 boolean outside = m.needed().stream().anyMatch(n -> n.contains("outside every persistent-memory"));
                 if (outside && !pmem) {
@@ -72,9 +68,7 @@ final class IncidentLocations {
                 }
                 String needed = String.join("; ", m.needed());
                 locations.add(new Incident.Location(p, phys.toString(), null, null, null, null, null, false, needed));
-                if (sentences.size() < SUMMARY_PAGES) {
-                    sentences.add("pfn " + p + " cannot be placed on a namespace: " + needed + ".");
-                }
+                sentences.unplaced(p, needed);
                 continue;
             }
             Location whole = page.value();
@@ -90,8 +84,8 @@ final class IncidentLocations {
                     listed, needed));
             ClearingAdvice.Advice clearing = whole.namespace() == null ? null
                     : ClearingAdvice.forLocation(whole, null, null);
-            if (sentences.size() < SUMMARY_PAGES) {
-                sentences.add(sentence(p, whole, bb, !map.state().badblocks().isEmpty(), clearing, needed));
+            if (sentences.room()) {
+                sentences.placed(sentence(p, whole, bb, !map.state().badblocks().isEmpty(), clearing, needed));
             }
             if (advice.isEmpty() && clearing != null && !clearing.steps().isEmpty()) {
                 advice.add("To clear pfn " + p + ": " + clearing.summary() + ".");
@@ -103,7 +97,56 @@ final class IncidentLocations {
                 }
             }
         }
-        return new Placed(locations, sentences, advice, anyListed);
+        return new Placed(locations, sentences.text(), advice, anyListed);
+    }
+
+    /**
+     * The summary's sentences about pages, in page order: one per placed page (at most {@link #SUMMARY_PAGES}),
+     * and one per reason for the pages that cannot be placed, however many share it (a burst of 512 pages
+     * without a layout is one sentence, not 512 copies of what to add to the bundle).
+     */
+    private static final class Sentences {
+        private final List<Object> slots = new ArrayList<>();              // a placed sentence, or an Unplaced
+        private final Map<String, Unplaced> byReason = new HashMap<>();
+        private final long noneOf;
+
+        /** @param noneOf the incident's page count when no page can be placed (no layout at all), else -1 */
+        Sentences(long noneOf) {
+            this.noneOf = noneOf;
+        }
+
+        private record Unplaced(String reason, List<String> pfns) {
+            String text(long noneOf) {
+                String which = noneOf > 1 ? "None of the " + noneOf + " pages"
+                        : pfns.size() == 1 ? "pfn " + pfns.get(0)
+                        : pfns.size() + " pages, pfn " + pfns.get(0) + " to " + pfns.get(pfns.size() - 1) + ",";
+                return which + (noneOf > 1 ? " can" : " cannot") + " be placed on a namespace: " + reason + ".";
+            }
+        }
+
+        boolean room() {
+            return slots.size() < SUMMARY_PAGES;
+        }
+
+        void placed(String sentence) {
+            slots.add(sentence);
+        }
+
+        void unplaced(String pfn, String reason) {
+            Unplaced group = byReason.get(reason);
+            if (group == null && room()) {
+                group = new Unplaced(reason, new ArrayList<>());
+                byReason.put(reason, group);
+                slots.add(group);
+            }
+            if (group != null) {
+                group.pfns().add(pfn);
+            }
+        }
+
+        List<String> text() {
+            return slots.stream().map(s -> s instanceof Unplaced u ? u.text(noneOf) : (String) s).toList();
+        }
     }
 
     /** e.g. "pfn 0x219c200 is namespace0.0 sector 1048576 (region0 sector 1056768), listed as a media error …". */

@@ -1,8 +1,10 @@
 package dev.daxray.incidents;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import dev.daxray.matches.Check;
 import dev.daxray.matches.NearMiss;
@@ -72,9 +74,7 @@ public final class IncidentText {
         line("clock", in.clock());
         list("pfns", in.pfns());
         list("addresses", in.physAddrs());
-        for (Incident.Location l : in.locations()) {
-            line("location", location(l));
-        }
+        locations(in.locations()).forEach(l -> line("location", l));
         list("devices", in.devices());
         list("fs", in.filesystems());
         list("processes", in.processes().stream().map(Incident.Process::toString).toList());
@@ -95,6 +95,30 @@ public final class IncidentText {
                 out.println((i == 0 ? "  advice: " : "          ") + safe(lines[i]));
             }
         }
+    }
+
+    /**
+     * A line per placed page; a run of pages that cannot be placed for the same reason is one line
+     * ("pfn 0x3c1b000 to 0x3c1b03f (64 pages): not placed; needed: …"), not the reason again for every page.
+     */
+    static List<String> locations(List<Incident.Location> locations) {
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < locations.size(); ) {
+            Incident.Location first = locations.get(i);
+            int end = i + 1;
+            while (unplaced(first) && end < locations.size() && unplaced(locations.get(end))
+                    && Objects.equals(locations.get(end).needed(), first.needed())) {
+                end++;
+            }
+            lines.add(end - i == 1 ? location(first) : "pfn " + first.pfn() + " to " + locations.get(end - 1).pfn()
+                    + " (" + (end - i) + " pages): not placed; needed: " + first.needed());
+            i = end;
+        }
+        return lines;
+    }
+
+    private static boolean unplaced(Incident.Location l) {
+        return l.namespace() == null && l.region() == null;
     }
 
     /** e.g. "pfn 0x219c200: namespace0.0 sector 1048576 (region0 sector 1056768), badblock namespace0.0 1048576+8". */
