@@ -69,7 +69,7 @@ final class MergePolicy {
             if (e instanceof Crash c && c.title() != null) {
                 keys.add(new MergeKey.CrashTitle(scope, c.title()));
             }
-            if (e instanceof Mce m && m.severity() != null && m.severity().matches("fatal|uncorrected")) {
+            if (e instanceof Mce m && ("fatal".equals(m.severity()) || "uncorrected".equals(m.severity()))) {
                 keys.add(new MergeKey.MachineCheck(scope));
             }
             if (e instanceof PoisonInjected || e instanceof Unpoison || e instanceof SoftOffline
