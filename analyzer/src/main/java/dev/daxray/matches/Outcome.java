@@ -30,8 +30,9 @@ final class Outcome {
         this.rule = rule;
     }
 
-    boolean suppresses(String kind) {
-        return rule.suppress().contains(kind);
+    /** True when this rule's {@code suppress} clause names the finding's kind or its rule. */
+    boolean suppresses(Finding finding) {
+        return rule.suppress().contains(finding.kind()) || rule.suppress().contains(finding.rule().name());
     }
 
     State state() {

@@ -9,9 +9,9 @@ import java.util.Set;
 import dev.daxray.rules.BoundRule;
 
 /**
- * Applies {@code suppress} clauses while findings stream out of the engine: a finding of kind K is dropped
- * when it shares an event with a finding of a rule that says {@code suppress K} (a pre-remove kill is not
- * a hardware error, so the SIGBUS lines it explains are no {@code sigbus-kill}).
+ * Applies {@code suppress} clauses while findings stream out of the engine: a finding of kind K (or of the
+ * rule named K) is dropped when it shares an event with a finding of a rule that says {@code suppress K} (a
+ * pre-remove kill is not a hardware error, so the SIGBUS lines it explains are no {@code sigbus-kill}).
  *
  * <p>The suppressor can conclude after the finding it suppresses (a pre-remove kill waits out its window to
  * collect every SIGBUS line), so the engine notes on each event the partial matches of suppressing rules
@@ -109,12 +109,11 @@ final class Suppression {
     }
 
     private void decide(Candidate c) {
-        String kind = c.finding.kind();
         Outcome undecided = null;
-        if (suppressible.contains(kind)) {
+        if (suppressible.contains(c.finding.kind()) || suppressible.contains(c.finding.rule().name())) {
             for (HeldEvent e : c.finding.heldEvents()) {
                 for (Outcome o : e.suppressors()) {
-                    if (o == c.own || !o.suppresses(kind)) {
+                    if (o == c.own || !o.suppresses(c.finding)) {
                         continue;
                     }
                     if (o.certain()) {

@@ -57,9 +57,11 @@ public final class RuleBinder {
             }
         }
         Set<String> kinds = new LinkedHashSet<>(kindOf.values());
+        Set<String> suppressible = new LinkedHashSet<>(kinds);
+        suppressible.addAll(kindOf.keySet());
         List<Draft> drafts = new ArrayList<>();
         for (Ast.Rule rule : byName.values()) {
-            Draft draft = bindRule(rule, kindOf.get(rule.name().value()), kinds);
+            Draft draft = bindRule(rule, kindOf.get(rule.name().value()), kinds, suppressible);
             if (draft != null) {
                 drafts.add(draft);
             }
@@ -81,7 +83,7 @@ public final class RuleBinder {
 
     // ---- one rule
 
-    private Draft bindRule(Ast.Rule rule, String kind, Set<String> kinds) {
+    private Draft bindRule(Ast.Rule rule, String kind, Set<String> kinds, Set<String> suppressible) {
         String name = rule.name().value();
         Map<Class<?>, Ast.Clause> seen = new HashMap<>();
         Map<Ast.TextField, Ast.TextClause> texts = new HashMap<>();
@@ -97,7 +99,7 @@ public final class RuleBinder {
         int rank = seen.get(Ast.RankClause.class) instanceof Ast.RankClause r ? r.rank() : 0;
         List<String> labels = seen.get(Ast.LabelsClause.class) instanceof Ast.LabelsClause l
                 ? l.labels().stream().map(Ast.Name::value).toList() : List.of();
-        List<String> suppress = suppressed((Ast.SuppressClause) seen.get(Ast.SuppressClause.class), kinds);
+        List<String> suppress = suppressed((Ast.SuppressClause) seen.get(Ast.SuppressClause.class), suppressible);
         List<String> keyNames = keyNames((Ast.ByClause) seen.get(Ast.ByClause.class));
         Ast.PatternClause pattern = (Ast.PatternClause) seen.get(Ast.PatternClause.class);
         if (pattern == null) {
@@ -142,12 +144,13 @@ public final class RuleBinder {
         return parsed.get();
     }
 
-    private List<String> suppressed(Ast.SuppressClause clause, Set<String> kinds) {
+    /** The kinds and rule names a {@code suppress} clause names ({@code known}: every kind and rule name). */
+    private List<String> suppressed(Ast.SuppressClause clause, Set<String> known) {
         List<String> suppress = new ArrayList<>();
         if (clause != null) {
             for (Ast.Name k : clause.kinds()) {
-                if (!kinds.contains(k.value())) {
-                    problem(k.pos(), "unknown kind [" + k.value() + "] in suppress" + DidYouMean.hint(k.value(), kinds));
+                if (!known.contains(k.value())) {
+                    problem(k.pos(), "unknown kind or rule [" + k.value() + "] in suppress" + DidYouMean.hint(k.value(), known));
                 }
                 suppress.add(k.value());
             }

@@ -113,6 +113,28 @@ class EngineStreamingTest {
     }
 
     @Test
+    void suppressingARuleByNameLeavesTheOtherRulesOfItsKind() {
+        line = 0;
+        RuleSet rules = rules("""
+                rule kill { severity high group { s: sigbus } }
+                rule flood { kind kill severity high group within 10s { s: sigbus count >= 2 } }
+                rule pair {
+                    severity high
+                    suppress flood
+                    group within 10s {
+                        s: sigbus
+                        mf: memory-failure
+                    }
+                }
+                """);
+        Seen seen = run(rules, List.of(sigbus(1, 0x10), sigbus(1.5, 0x11),
+                new MemoryFailure(at(2), new Hex(0x10), "dax page", "Recovered")));
+        assertEquals(List.of("flood@1"), seen.suppressed(), seen.toString());
+        assertEquals(List.of("kill@1", "kill@2", "pair@1"), seen.kept().stream().sorted().toList(),
+                "the kills, of the flood's kind, stay");
+    }
+
+    @Test
     void rulesOverFindingsSeeEachFindingWhenItConcludes() {
         line = 0;
         RuleSet rules = rules("""

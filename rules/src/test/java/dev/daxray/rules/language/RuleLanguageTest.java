@@ -121,6 +121,9 @@ class RuleLanguageTest {
                         "t.rules:1:60: field [pfn] is a hex number, not text; write a number such as 0x1850600 instead of [\"x\"]"),
                 Arguments.of("rule a { severity high group { mce where message matches \"(\" } }",
                         "t.rules:1:42: bad regular expression [(]: Unclosed group near index 1"),
+                Arguments.of("rule sigbus-kill { severity high group { sigbus } }\n"
+                                + "rule a { severity high suppress sigbus-kil group { mce } }",
+                        "t.rules:2:33: unknown kind or rule [sigbus-kil] in suppress; did you mean [sigbus-kill]?"),
                 Arguments.of("rule a { severity high group { finding sigbus-kil } }",
                         "t.rules:1:40: unknown finding kind [sigbus-kil]"),
                 Arguments.of("rule a { severity high group within 5s { not mce within 1s\n sigbus } }",
