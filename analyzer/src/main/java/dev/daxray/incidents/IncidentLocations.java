@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import dev.daxray.address.AddressMap;
 import dev.daxray.address.ClearingAdvice;
@@ -53,14 +54,17 @@ final class IncidentLocations {
         if (map == null || pfns.isEmpty() || (!pmem && map.isEmpty())) {
             return Placed.NONE;
         }
+        if (map.isEmpty()) {
+            return noLayout(pfns, pageCount, map);
+        }
         List<Incident.Location> locations = new ArrayList<>();
-        Sentences sentences = new Sentences(map.isEmpty() ? pageCount : -1);
+        Sentences sentences = new Sentences();
         List<String> advice = new ArrayList<>();
         boolean anyListed = false;
         for (String p : pfns) {
             Hex pfn = Hex.parse(p);
             Hex phys = map.pageSize().address(pfn);
-            Lookup<Location> page = map.isEmpty() ? Lookup.missing("its namespace", List.of(NO_LAYOUT)) : map.locatePfn(pfn);
+            Lookup<Location> page = map.locatePfn(pfn);
             if (page instanceof Lookup.Missing<Location> m) {
                 boolean outside = m.needed().stream().anyMatch(n -> n.contains("outside every persistent-memory"));
                 if (outside && !pmem) {
@@ -100,27 +104,27 @@ final class IncidentLocations {
         return new Placed(locations, sentences.text(), advice, anyListed);
     }
 
+    /** No layout at all: no page can be placed, and the summary says so once. */
+    private static Placed noLayout(List<String> pfns, long pageCount, AddressMap map) {
+        List<Incident.Location> locations = pfns.stream().map(p -> new Incident.Location(p,
+                map.pageSize().address(Hex.parse(p)).toString(), null, null, null, null, null, false, NO_LAYOUT)).toList();
+        String which = pageCount > 1 ? "None of the " + pageCount + " pages can" : "pfn " + pfns.get(0) + " cannot";
+        return new Placed(locations, List.of(which + " be placed on a namespace: " + NO_LAYOUT + "."), List.of(), false);
+    }
+
     /**
-     * The summary's sentences about pages, in page order: one per placed page (at most {@link #SUMMARY_PAGES}),
-     * and one per reason for the pages that cannot be placed, however many share it (a burst of 512 pages
-     * without a layout is one sentence, not 512 copies of what to add to the bundle).
+     * The summary's sentences about pages, in page order: one per placed page and one per reason some pages
+     * cannot be placed, however many share it, at most {@link #SUMMARY_PAGES} in all.
      */
     private static final class Sentences {
-        private final List<Object> slots = new ArrayList<>();              // a placed sentence, or an Unplaced
+        private final List<Supplier<String>> slots = new ArrayList<>();
         private final Map<String, Unplaced> byReason = new HashMap<>();
-        private final long noneOf;
-
-        /** @param noneOf the incident's page count when no page can be placed (no layout at all), else -1 */
-        Sentences(long noneOf) {
-            this.noneOf = noneOf;
-        }
 
         private record Unplaced(String reason, List<String> pfns) {
-            String text(long noneOf) {
-                String which = noneOf > 1 ? "None of the " + noneOf + " pages"
-                        : pfns.size() == 1 ? "pfn " + pfns.get(0)
+            String text() {
+                String which = pfns.size() == 1 ? "pfn " + pfns.get(0)
                         : pfns.size() + " pages, pfn " + pfns.get(0) + " to " + pfns.get(pfns.size() - 1) + ",";
-                return which + (noneOf > 1 ? " can" : " cannot") + " be placed on a namespace: " + reason + ".";
+                return which + " cannot be placed on a namespace: " + reason + ".";
             }
         }
 
@@ -129,7 +133,7 @@ final class IncidentLocations {
         }
 
         void placed(String sentence) {
-            slots.add(sentence);
+            slots.add(() -> sentence);
         }
 
         void unplaced(String pfn, String reason) {
@@ -137,7 +141,7 @@ final class IncidentLocations {
             if (group == null && room()) {
                 group = new Unplaced(reason, new ArrayList<>());
                 byReason.put(reason, group);
-                slots.add(group);
+                slots.add(group::text);
             }
             if (group != null) {
                 group.pfns().add(pfn);
@@ -145,7 +149,7 @@ final class IncidentLocations {
         }
 
         List<String> text() {
-            return slots.stream().map(s -> s instanceof Unplaced u ? u.text(noneOf) : (String) s).toList();
+            return slots.stream().map(Supplier::get).toList();
         }
     }
 

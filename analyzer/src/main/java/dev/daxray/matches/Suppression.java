@@ -52,13 +52,17 @@ final class Suppression {
     }
 
     private final Verdicts verdicts;
+    /** The rules whose findings some {@code suppress} clause names, by kind or by rule. */
     private final Set<String> suppressible = new LinkedHashSet<>();
     private final List<Candidate> fresh = new ArrayList<>();
     private final ArrayDeque<Candidate> waiting = new ArrayDeque<>();
 
     Suppression(List<BoundRule> rules, Verdicts verdicts) {
         this.verdicts = verdicts;
-        rules.forEach(r -> suppressible.addAll(r.suppress()));
+        Set<String> named = new LinkedHashSet<>();
+        rules.forEach(r -> named.addAll(r.suppress()));
+        rules.stream().filter(r -> named.contains(r.kind()) || named.contains(r.name()))
+                .forEach(r -> suppressible.add(r.name()));
     }
 
     /** A finding the engine concluded; {@code own} is the outcome of its partial match, or null. */
@@ -110,7 +114,7 @@ final class Suppression {
 
     private void decide(Candidate c) {
         Outcome undecided = null;
-        if (suppressible.contains(c.finding.kind()) || suppressible.contains(c.finding.rule().name())) {
+        if (suppressible.contains(c.finding.rule().name())) {
             for (HeldEvent e : c.finding.heldEvents()) {
                 for (Outcome o : e.suppressors()) {
                     if (o == c.own || !o.suppresses(c.finding)) {
