@@ -63,7 +63,11 @@ public final class BpftraceReader {
     private static final Pattern BUCKET = Pattern.compile("(\\[[^\\]]*[\\])]|\\(\\.\\.\\., [^)]*\\))\\s+(\\d{1,18}) \\|[@ ]*\\|");
     private static final Pattern OLD_STATS = Pattern.compile("count (-?\\d+), average (-?\\d+), total (-?\\d+)");
     private static final Pattern NEW_STATS = Pattern.compile("\\{ \\.count = (-?\\d+), \\.average = (-?\\d+), \\.total = (-?\\d+) }");
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Made on first use: a capture without bpftrace JSON never pays a cold ObjectMapper (~50 ms). */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final Mode mode;
     private final BpftraceMappings mappings;
@@ -99,7 +103,7 @@ public final class BpftraceReader {
         }
         if (s.startsWith("{\"type\": \"")) {
             try {
-                JsonNode node = JSON.readTree(s);
+                JsonNode node = Json.MAPPER.readTree(s);
                 if (node.isObject() && node.path("type").isTextual()
                         && (node.has("data") || node.has("msg"))) {
                     return Optional.of(Mode.JSON);
@@ -231,7 +235,7 @@ public final class BpftraceReader {
         }
         JsonNode node;
         try {
-            node = JSON.readTree(line);
+            node = Json.MAPPER.readTree(line);
         } catch (JsonProcessingException e) {
             return false;
         }

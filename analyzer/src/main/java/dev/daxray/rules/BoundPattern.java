@@ -9,11 +9,12 @@ import java.util.function.Predicate;
  * A pattern checked against the schema: the source it reads (event type or finding kind), its
  * compiled condition, and how to compute the rule's join key from a matching fact.
  *
- * @param keys one reader per key of the rule; empty for a global {@code until} that ends every
- *             partial match regardless of key
+ * @param keys   one reader per key of the rule; empty for a global {@code until} that ends every
+ *               partial match regardless of key
+ * @param source the pattern as written, for {@link #text()}
  */
 public record BoundPattern(Pos pos, boolean finding, String type, Predicate<Fact> where,
-                           List<Function<Fact, Object>> keys, String text) {
+                           List<Function<Fact, Object>> keys, Ast.Pattern source) {
 
     public BoundPattern {
         keys = List.copyOf(keys);
@@ -41,6 +42,14 @@ public record BoundPattern(Pos pos, boolean finding, String type, Predicate<Fact
             values.add(value);
         }
         return values;
+    }
+
+    /**
+     * The pattern as the formatter writes it, for explanations; made when asked, as most patterns
+     * never explain anything and formatting all of them was a fifth of binding the rules cold.
+     */
+    public String text() {
+        return RuleFormatter.pattern(source);
     }
 
     public String describe() {

@@ -298,9 +298,8 @@ public final class RuleBinder {
                 problem(source.name().pos(), "unknown event type [" + type + "]" + hint);
             }
         }
-        String text = RuleFormatter.pattern(pattern);
         if (!known) {
-            return new BoundPattern(pattern.pos(), finding, null, f -> false, List.of(), text);
+            return new BoundPattern(pattern.pos(), finding, null, f -> false, List.of(), pattern);
         }
         Fields fields = fields(finding, type);
         Predicate<Fact> where = pattern.where().map(c -> conditions.condition(c, fields, type)).orElse(f -> true);
@@ -325,7 +324,7 @@ public final class RuleBinder {
                 keys.add(conditions.keyExpr(expr, fields, type));
             }
         }
-        return new BoundPattern(pattern.pos(), finding, type, where, keys, text);
+        return new BoundPattern(pattern.pos(), finding, type, where, keys, pattern);
     }
 
     // ---- layers

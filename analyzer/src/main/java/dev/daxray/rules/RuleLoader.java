@@ -78,7 +78,7 @@ public final class RuleLoader {
     }
 
     public static List<Ast.RuleFile> parseAll(List<RuleText> texts) {
-        RuleParser parser = new RuleParser();
+        RuleParser parser = new RuleParser(false);
         List<Ast.RuleFile> files = new ArrayList<>();
         List<Problem> problems = new ArrayList<>();
         for (RuleText text : texts) {

@@ -28,6 +28,20 @@ public final class RuleParser {
             "<EOF>", "end of file");
 
     private final ParseDriver<RulesParser> driver = new ParseDriver<>(RulesLexer::new, RulesParser::new);
+    private final boolean keepComments;
+
+    /** A parser that keeps the files' comments, as the formatter needs. */
+    public RuleParser() {
+        this(true);
+    }
+
+    /**
+     * @param keepComments whether {@link Ast.RuleFile#comments()} is filled: only the formatter needs
+     *                     them, and binding without them saves a second lexing pass of every file
+     */
+    public RuleParser(boolean keepComments) {
+        this.keepComments = keepComments;
+    }
 
     public Ast.RuleFile parse(String file, String text) {
         ParseDriver.Result<RulesParser.RulesFileContext> result = driver.parseReportingAll(text, RulesParser::rulesFile);
@@ -43,7 +57,7 @@ public final class RuleParser {
         if (!builder.problems().isEmpty()) {
             throw new RuleException(builder.problems());
         }
-        return new Ast.RuleFile(ast.pos(), ast.rules(), comments(file, text));
+        return new Ast.RuleFile(ast.pos(), ast.rules(), keepComments ? comments(file, text) : List.of());
     }
 
     /**
