@@ -61,7 +61,7 @@ class LauncherTest {
     private Path path(boolean withFlock) throws IOException {
         Path bin = dir.resolve(withFlock ? "bin-flock" : "bin-mkdir");
         Files.createDirectories(bin);
-        List<String> tools = new ArrayList<>(List.of("bash", "env", "find", "mkdir", "mv", "rm", "cat", "sleep", "dirname", "stat"));
+        List<String> tools = new ArrayList<>(List.of("bash", "env", "find", "mkdir", "mv", "rm", "cat", "sleep", "dirname", "stat", "awk"));
         if (withFlock) {
             tools.add("flock");
         }
@@ -84,12 +84,18 @@ class LauncherTest {
         script(bin.resolve("java"), """
                 #!/usr/bin/env bash
                 opts=()
-                while [[ $1 != -jar ]]; do
-                  case $1 in -XX:ArchiveClassesAtExit=*)
-                    echo "dump $$" >> "$ARCHIVES"; sleep 1; [[ -n "${NO_CDS:-}" ]] || printf 'cds' > "${1#*=}";;
+                while (( $# )) && [[ $1 != -jar ]]; do
+                  case $1 in
+                    -XX:DumpLoadedClassList=*) echo 'dev/daxray/cli/Main' > "${1#*=}";;
+                    -XX:SharedArchiveFile=*) archive=${1#*=};;
+                    -Xshare:dump) dump=1;;
                   esac
                   opts+=("$1"); shift
                 done
+                if [[ -n "${dump:-}" ]]; then
+                  echo "dump $$" >> "$ARCHIVES"; sleep 1; [[ -n "${NO_CDS:-}" ]] || printf 'cds' > "$archive"
+                  exit 0
+                fi
                 echo "ran [$(cat "$2")] with ${*:3} using [${opts[*]}]"
                 """);
         return bin;
@@ -170,6 +176,42 @@ class LauncherTest {
         assertTrue(tool.endsWith("using []\n"), tool);
         assertTrue(run(repo, bin, Map.of("DAXRAY_CDS", "0", "DAXRAY_JAVA_OPTS", "-Xmx256m"), "events", "x")
                 .endsWith("using [" + SERIAL + " -Xmx256m]\n"), "a heap size alone keeps the serial collector");
+    }
+
+    /**
+     * A small capture (at most 64 MiB, a compressed file counted at ten times its size) runs with the client
+     * compiler only; a larger one, standard input, batch and serve keep tiered compilation, and so does a user
+     * who picks a JIT mode.
+     */
+    @Test
+    void smallCapturesRunWithTheClientCompilerOnly() throws Exception {
+        Path repo = freshClone();
+        Path bin = path(true);
+        Map<String, String> noCds = Map.of("DAXRAY_CDS", "0");
+        Path small = Files.writeString(dir.resolve("dmesg.log"), "[    0.000000] Linux version 6.1.0\n");
+        Path captures = Files.createDirectories(dir.resolve("host"));
+        Files.copy(small, captures.resolve("dmesg.log"));
+        String c1 = SERIAL + " -XX:TieredStopAtLevel=1";
+        assertTrue(run(repo, bin, noCds, "triage", small.toString()).endsWith("using [" + c1 + "]\n"));
+        assertTrue(run(repo, bin, noCds, "events", "--format", "jsonl", captures.toString()).endsWith("using [" + c1 + "]\n"));
+        assertTrue(run(repo, bin, noCds, "triage", small.toString(), "-").endsWith("using [" + SERIAL + "]\n"), "stdin");
+        assertTrue(run(repo, bin, noCds, "batch", captures.toString()).endsWith("using []\n"), "batch");
+        Path large = sized("large.log", 65L << 20);
+        assertTrue(run(repo, bin, noCds, "triage", small.toString(), large.toString()).endsWith("using [" + SERIAL + "]\n"));
+        assertTrue(run(repo, bin, noCds, "triage", sized("six.log.gz", 6L << 20).toString()).endsWith("using [" + c1 + "]\n"));
+        assertTrue(run(repo, bin, noCds, "triage", sized("seven.log.gz", 7L << 20).toString()).endsWith("using [" + SERIAL + "]\n"),
+                "a compressed file counts ten times");
+        String picked = run(repo, bin, Map.of("DAXRAY_CDS", "0", "DAXRAY_JAVA_OPTS", "-XX:-TieredCompilation"), "triage", small.toString());
+        assertTrue(picked.endsWith("using [" + SERIAL + " -XX:-TieredCompilation]\n"), picked);
+    }
+
+    /** A sparse file of {@code size} bytes: no disk, but the size the launcher sees. */
+    private Path sized(String name, long size) throws IOException {
+        Path file = dir.resolve(name);
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            raf.setLength(size);
+        }
+        return file;
     }
 
     private String run(Path repo, Path bin, Map<String, String> env) throws Exception {
