@@ -57,11 +57,15 @@ final class MergePolicy {
                     String region = b.device().startsWith("region") ? b.device() : Namespace.regionOf(b.device());
                     keys.add(new MergeKey.ListedRegion(scope, region != null ? region : b.device()));
                 }
-            } else if (EventFields.value(e, "device") != null) {
-                keys.add(new MergeKey.Device(scope, EventFields.value(e, "device").toString()));
+            } else {
+                Object device = EventFields.value(e, "device");
+                if (device != null) {
+                    keys.add(new MergeKey.Device(scope, device.toString()));
+                }
             }
-            if (EventFields.value(e, "dimm") != null) {
-                keys.add(new MergeKey.Dimm(scope, EventFields.value(e, "dimm").toString()));
+            Object dimm = EventFields.value(e, "dimm");
+            if (dimm != null) {
+                keys.add(new MergeKey.Dimm(scope, dimm.toString()));
             }
             if (e instanceof Sigbus s && s.comm() != null) {
                 keys.add(new MergeKey.Process(scope, s.comm(), s.pid()));

@@ -63,6 +63,21 @@ final class Partial {
         return true;
     }
 
+    /** True when step {@code s} has fewer facts than its count. */
+    boolean wants(BoundStep s) {
+        return matched.get(s.index()).size() < s.minCount();
+    }
+
+    /** True when every step, optional ones too, has its count: a group is complete then. */
+    boolean allCounted(List<BoundStep> steps) {
+        for (BoundStep s : steps) {
+            if (wants(s)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The first step still missing: a {@code not} step not yet passed, or a required step short of its count. */
     BoundStep firstMissing(List<BoundStep> steps) {
         for (BoundStep s : steps) {

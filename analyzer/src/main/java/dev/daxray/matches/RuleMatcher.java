@@ -277,21 +277,30 @@ final class RuleMatcher {
             }
             Partial p = existing;
             if (p.matched.get(step.index()).size() >= step.minCount()) {
-                if (steps.stream().noneMatch(s -> s != step && s.pattern().matches(fact)
-                        && p.matched.get(s.index()).size() < s.minCount())) {
+                if (!anotherStepWants(p, step, fact)) {
                     count(Check.DUPLICATE);
                 }
                 continue;
             }
             p.lastFact = factSeq;
             take(p, step.index(), fact);
-            if (steps.stream().allMatch(s -> p.matched.get(s.index()).size() >= s.minCount())) {
+            if (p.allCounted(steps)) {
                 emit(p);
             } else {
                 noteCertain(p);
                 schedule(p);
             }
         }
+    }
+
+    /** True when a step other than {@code step} still needs {@code fact} in {@code p} (a group's fact per line). */
+    private boolean anotherStepWants(Partial p, BoundStep step, Fact fact) {
+        for (BoundStep s : steps) {
+            if (s != step && p.wants(s) && s.pattern().matches(fact)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- time
