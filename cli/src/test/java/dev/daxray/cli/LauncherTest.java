@@ -61,7 +61,7 @@ class LauncherTest {
     private Path path(boolean withFlock) throws IOException {
         Path bin = dir.resolve(withFlock ? "bin-flock" : "bin-mkdir");
         Files.createDirectories(bin);
-        List<String> tools = new ArrayList<>(List.of("bash", "env", "find", "mkdir", "mv", "rm", "cat", "sleep", "dirname", "stat", "awk"));
+        List<String> tools = new ArrayList<>(List.of("bash", "env", "find", "mkdir", "mv", "rm", "cat", "sleep", "dirname", "stat", "awk", "readlink", "paste", "grep"));
         if (withFlock) {
             tools.add("flock");
         }
@@ -122,12 +122,12 @@ class LauncherTest {
             String output = new String(p.getInputStream().readAllBytes());
             assertEquals(0, p.exitValue(), output);
             assertTrue(output.endsWith("ran [half jar] with events x" + i + " using [-XX:SharedArchiveFile="
-                    + archive(repo) + " " + SERIAL + "]\n"), output);
+                    + archive(repo, bin) + " " + SERIAL + "]\n"), output);
         }
         assertEquals(1, Files.readAllLines(builds).size(), "one build: " + Files.readAllLines(builds));
         assertEquals(1, Files.readAllLines(dir.resolve("archives.txt")).size(), "one archive");
         try (var left = Files.list(repo.resolve("cli/target"))) {
-            String jsa = archive(repo).getFileName().toString();
+            String jsa = archive(repo, bin).getFileName().toString();
             assertEquals(withFlock ? List.of(".daxray-build.lock", jsa, "daxray.jar") : List.of(jsa, "daxray.jar"),
                     left.map(p -> p.getFileName().toString()).sorted().toList(), "no temporary jar, archive or lock directory left");
         }
@@ -138,7 +138,7 @@ class LauncherTest {
         Path repo = freshClone();
         Path bin = path(true);
         String first = run(repo, bin, Map.of());
-        Path archive = archive(repo);
+        Path archive = archive(repo, bin);
         assertTrue(first.endsWith("using [-XX:SharedArchiveFile=" + archive + " " + SERIAL + "]\n"), first);
         assertTrue(first.contains("daxray: making the class-data archive"), first);
         String again = run(repo, bin, Map.of());
@@ -233,11 +233,15 @@ class LauncherTest {
         return output;
     }
 
-    /** The archive the launcher names after the jar's inode, mtime and size. */
-    private static Path archive(Path repo) throws IOException {
-        Path jar = repo.resolve("cli/target/daxray.jar");
-        Object inode = Files.getAttribute(jar, "unix:ino");
-        long mtime = Files.getLastModifiedTime(jar).to(TimeUnit.SECONDS);
-        return repo.resolve("cli/target/daxray-" + inode + "-" + mtime + "-" + Files.size(jar) + ".jsa");
+    /** The archive the launcher names after the jar's and the java binary's inode, mtime and size. */
+    private static Path archive(Path repo, Path bin) throws IOException {
+        return repo.resolve("cli/target/daxray-" + identity(repo.resolve("cli/target/daxray.jar")) + "-"
+                + identity(bin.resolve("java").toRealPath()) + ".jsa");
+    }
+
+    private static String identity(Path file) throws IOException {
+        Object inode = Files.getAttribute(file, "unix:ino");
+        long mtime = Files.getLastModifiedTime(file).to(TimeUnit.SECONDS);
+        return inode + "-" + mtime + "-" + Files.size(file);
     }
 }
