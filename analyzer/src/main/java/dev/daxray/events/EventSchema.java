@@ -1,6 +1,6 @@
 package dev.daxray.events;
 
-import java.lang.reflect.InvocationTargetException;
+import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -108,21 +108,39 @@ public final class EventSchema {
             if (component.getName().equals("origin")) {
                 continue;
             }
-            Method accessor = component.getAccessor();
-            fields.add(new Field(component.getName(), boxed(component.getType()), event -> invoke(accessor, event)));
+            ComponentReader reader = new ComponentReader(component.getAccessor());
+            fields.add(new Field(component.getName(), boxed(component.getType()), reader));
             if (component.isAnnotationPresent(PageAddress.class)) {
                 fields.add(new Field("pfn", Hex.class,
-                        event -> Pages.pfn((Hex) invoke(accessor, event), event.origin().kernel())));
+                        event -> Pages.pfn((Hex) reader.apply(event), event.origin().kernel())));
             }
         }
         return new Type(annotation.value(), annotation.description(), recordClass, fields);
     }
 
-    private static Object invoke(Method accessor, Event event) {
-        try {
-            return accessor.invoke(event);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + accessor, e);
+    /** Reads one record component; its method handle is made on the first read (most fields are never read). */
+    private static final class ComponentReader implements Function<Event, Object> {
+        private final Method accessor;
+        private MethodHandle handle;
+
+        ComponentReader(Method accessor) {
+            this.accessor = accessor;
+        }
+
+        @Override
+        public Object apply(Event event) {
+            MethodHandle h = handle;
+            if (h == null) {
+                h = Events.reader(accessor);
+                handle = h;     // a race makes a second handle, no harm
+            }
+            try {
+                return (Object) h.invokeExact(event);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot read " + accessor, e);
+            }
         }
     }
 

@@ -1,30 +1,82 @@
 package dev.daxray.events;
 
-import java.lang.reflect.Constructor;
-import java.lang.reflect.InvocationTargetException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 
 /** Operations over any event record. */
 public final class Events {
+
+    /** Each record type's copier, made the first time an event of that type is copied. */
+    private static final ClassValue<Copier> COPIERS = new ClassValue<>() {
+        @Override
+        protected Copier computeValue(Class<?> type) {
+            return Copier.of(type);
+        }
+    };
 
     private Events() {
     }
 
     /** The same event with another origin (the record's own fields unchanged). */
     public static Event withOrigin(Event event, Origin origin) {
-        RecordComponent[] components = event.getClass().getRecordComponents();
-        Class<?>[] types = new Class<?>[components.length];
-        Object[] values = new Object[components.length];
+        return COPIERS.get(event.getClass()).copy(event, origin);
+    }
+
+    /**
+     * A method handle reading {@code accessor} of an event record, as {@code (Event) -> Object}: a storm copies
+     * and reads millions of events, and reflection's {@code Method.invoke} costs an access check per call and
+     * a generated accessor class per method.
+     */
+    static MethodHandle reader(Method accessor) {
         try {
+            return MethodHandles.publicLookup().unreflect(accessor).asType(MethodType.methodType(Object.class, Event.class));
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot read " + accessor, e);
+        }
+    }
+
+    /** A record type's accessors and canonical constructor. */
+    private record Copier(Class<?> type, MethodHandle[] accessors, int originIndex, MethodHandle constructor) {
+
+        static Copier of(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            MethodHandle[] accessors = new MethodHandle[components.length];
+            Class<?>[] types = new Class<?>[components.length];
+            int originIndex = -1;
             for (int i = 0; i < components.length; i++) {
                 types[i] = components[i].getType();
-                values[i] = components[i].getName().equals("origin") ? origin
-                        : components[i].getAccessor().invoke(event);
+                if (components[i].getName().equals("origin")) {
+                    originIndex = i;
+                } else {
+                    accessors[i] = reader(components[i].getAccessor());
+                }
             }
-            Constructor<?> canonical = event.getClass().getDeclaredConstructor(types);
-            return (Event) canonical.newInstance(values);
-        } catch (NoSuchMethodException | InstantiationException | IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot copy " + event.getClass().getSimpleName(), e);
+            try {
+                MethodHandle constructor = MethodHandles.publicLookup()
+                        .findConstructor(type, MethodType.methodType(void.class, types))
+                        .asSpreader(Object[].class, types.length)
+                        .asType(MethodType.methodType(Event.class, Object[].class));
+                return new Copier(type, accessors, originIndex, constructor);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot copy " + type.getSimpleName(), e);
+            }
+        }
+
+        Event copy(Event event, Origin origin) {
+            Object[] values = new Object[accessors.length];
+            try {
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = i == originIndex ? origin : (Object) accessors[i].invokeExact(event);
+                }
+                return (Event) constructor.invokeExact(values);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot copy " + type.getSimpleName(), e);
+            }
         }
     }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
 import dev.daxray.events.Event;
 import dev.daxray.events.Origin;
 import dev.daxray.events.Pmem;
-import dev.daxray.events.Reorigin;
+import dev.daxray.events.Events;
 
 /**
  * What the timeline learns about the whole run while its inputs are read, in bounded space: the hosts the
@@ -88,7 +88,7 @@ final class RunFacts {
         Origin o = e.origin();
         Set<String> k = kernels.get(o.boot());
         String kernel = o.kernel() != null || k == null || k.size() != 1 ? o.kernel() : k.iterator().next();
-        return o.host() != null && Objects.equals(kernel, o.kernel()) ? e : Reorigin.with(e, new Origin(o.file(),
+        return o.host() != null && Objects.equals(kernel, o.kernel()) ? e : Events.withOrigin(e, new Origin(o.file(),
                 o.input(), o.line(), o.endLine(), o.text(), o.micros(), o.sortMicros(), o.wall(), o.boot(), host,
                 kernel, o.also()));
     }

@@ -19,7 +19,7 @@ import dev.daxray.devices.NdctlReader;
 import dev.daxray.events.Event;
 import dev.daxray.events.Origin;
 import dev.daxray.events.Pmem;
-import dev.daxray.events.Reorigin;
+import dev.daxray.events.Events;
 import dev.daxray.families.Family;
 import dev.daxray.families.shipped.Families;
 import dev.daxray.records.KeywordPrefilter;
@@ -216,7 +216,7 @@ public record Timeline(List<Event> events, List<InputSummary> inputs, AddressMap
         for (Event event : NdctlReader.events(devices.state(), addresses)) {
             Integer input = inputIndex.get(event.origin().file());
             Origin o = event.origin();
-            event = Reorigin.with(event, new Origin(o.file(), input == null ? o.input() : input, o.line(), o.endLine(),
+            event = Events.withOrigin(event, new Origin(o.file(), input == null ? o.input() : input, o.line(), o.endLine(),
                     o.text(), o.micros(), o.sortMicros(), o.wall(), o.host() != null ? o.boot() : boot,
                     o.host() != null ? o.host() : host, o.kernel()));
             facts.see(event);

@@ -87,7 +87,7 @@ final class McelogReader implements FamilyReader {
         dev.daxray.events.Mce mce = record.event();
         record = null;
         for (Event e : untimed) {
-            sink.accept(mce.origin().wall() == null || e.origin().wall() != null ? e : dev.daxray.events.Reorigin.with(e,
+            sink.accept(mce.origin().wall() == null || e.origin().wall() != null ? e : dev.daxray.events.Events.withOrigin(e,
                     withWall(e.origin(), mce.origin().wall())));
         }
         untimed.clear();
