@@ -2,9 +2,9 @@
 # Which JIT a capture's size calls for: `daxray triage --format json` on generated captures of each size
 # and profile, through the launcher, with tiered compilation (C1 then C2) and with the client compiler
 # alone (-XX:TieredStopAtLevel=1), best of RUNS by wall time, in one run. The launcher picks the client
-# compiler alone for captures up to 64 MiB (README, Performance → Cold start); this shows where that pays.
+# compiler alone for captures up to 32 MiB (README, Performance → Cold start); this shows where that pays.
 #
-#   bench/jit-bench.sh [RUNS] [SIZE_MIB...]   (default best of 3; sizes 1 16 64 256)
+#   bench/jit-bench.sh [RUNS] [SIZE_MIB...]   (default best of 3; sizes 1 16 32 64)
 #
 # PROFILES="dmesg edac sigbus mixed" (the default) picks the captures: dmesg is the sparse benchmark's
 # (0.1 % incident lines), the others the storm benchmark's (5 %, bench/storm-bench.sh). Captures are
@@ -12,7 +12,7 @@
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 runs="${1:-3}"
-if (( $# > 1 )); then sizes=("${@:2}"); else sizes=(1 16 64 256); fi
+if (( $# > 1 )); then sizes=("${@:2}"); else sizes=(1 16 32 64); fi
 read -r -a profiles <<< "${PROFILES:-dmesg edac sigbus mixed}"
 out="${BENCH_DIR:-$root/bench/out}"
 mkdir -p "$out"

@@ -179,7 +179,7 @@ class LauncherTest {
     }
 
     /**
-     * A small capture (at most 64 MiB, a compressed file counted at ten times its size) runs with the client
+     * A small capture (at most 32 MiB, a compressed file counted at ten times its size) runs with the client
      * compiler only; a larger one, standard input, batch and serve keep tiered compilation, and so does a user
      * who picks a JIT mode.
      */
@@ -196,10 +196,10 @@ class LauncherTest {
         assertTrue(run(repo, bin, noCds, "events", "--format", "jsonl", captures.toString()).endsWith("using [" + c1 + "]\n"));
         assertTrue(run(repo, bin, noCds, "triage", small.toString(), "-").endsWith("using [" + SERIAL + "]\n"), "stdin");
         assertTrue(run(repo, bin, noCds, "batch", captures.toString()).endsWith("using []\n"), "batch");
-        Path large = sized("large.log", 65L << 20);
+        Path large = sized("large.log", 33L << 20);
         assertTrue(run(repo, bin, noCds, "triage", small.toString(), large.toString()).endsWith("using [" + SERIAL + "]\n"));
-        assertTrue(run(repo, bin, noCds, "triage", sized("six.log.gz", 6L << 20).toString()).endsWith("using [" + c1 + "]\n"));
-        assertTrue(run(repo, bin, noCds, "triage", sized("seven.log.gz", 7L << 20).toString()).endsWith("using [" + SERIAL + "]\n"),
+        assertTrue(run(repo, bin, noCds, "triage", sized("three.log.gz", 3L << 20).toString()).endsWith("using [" + c1 + "]\n"));
+        assertTrue(run(repo, bin, noCds, "triage", sized("four.log.gz", 4L << 20).toString()).endsWith("using [" + SERIAL + "]\n"),
                 "a compressed file counts ten times");
         String picked = run(repo, bin, Map.of("DAXRAY_CDS", "0", "DAXRAY_JAVA_OPTS", "-XX:-TieredCompilation"), "triage", small.toString());
         assertTrue(picked.endsWith("using [" + SERIAL + " -XX:-TieredCompilation]\n"), picked);
