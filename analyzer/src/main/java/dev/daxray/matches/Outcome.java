@@ -32,7 +32,7 @@ final class Outcome {
 
     /** True when this rule's {@code suppress} clause names the finding's kind or its rule. */
     boolean suppresses(Finding finding) {
-        return rule.suppress().contains(finding.kind()) || rule.suppress().contains(finding.rule().name());
+        return rule.suppresses(finding.rule());
     }
 
     State state() {

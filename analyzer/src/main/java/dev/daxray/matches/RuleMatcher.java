@@ -276,7 +276,7 @@ final class RuleMatcher {
                 open.put(0, existing);
             }
             Partial p = existing;
-            if (p.matched.get(step.index()).size() >= step.minCount()) {
+            if (!p.wants(step)) {
                 if (!anotherStepWants(p, step, fact)) {
                     count(Check.DUPLICATE);
                 }

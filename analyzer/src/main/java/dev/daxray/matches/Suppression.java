@@ -59,9 +59,7 @@ final class Suppression {
 
     Suppression(List<BoundRule> rules, Verdicts verdicts) {
         this.verdicts = verdicts;
-        Set<String> named = new LinkedHashSet<>();
-        rules.forEach(r -> named.addAll(r.suppress()));
-        rules.stream().filter(r -> named.contains(r.kind()) || named.contains(r.name()))
+        rules.stream().filter(r -> rules.stream().anyMatch(s -> s.suppresses(r)))
                 .forEach(r -> suppressible.add(r.name()));
     }
 

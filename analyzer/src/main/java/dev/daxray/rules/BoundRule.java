@@ -22,6 +22,11 @@ public record BoundRule(Pos pos, String name, String kind, Severity severity, in
         steps = List.copyOf(steps);
     }
 
+    /** True when this rule's {@code suppress} clause names {@code other}, by its kind or by its name. */
+    public boolean suppresses(BoundRule other) {
+        return suppress.contains(other.kind()) || suppress.contains(other.name());
+    }
+
     /** True when the rule completes on one fact and so holds no state. */
     public boolean stateless() {
         return steps.size() == 1 && steps.get(0).minCount() == 1 && !steps.get(0).absent();
