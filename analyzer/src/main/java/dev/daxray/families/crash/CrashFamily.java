@@ -13,7 +13,7 @@ import dev.daxray.families.FamilyReader;
 import dev.daxray.families.crash.CrashLine.Form;
 import dev.daxray.families.crash.CrashLine.Mark;
 import dev.daxray.families.crash.CrashLine.Start;
-import dev.daxray.grammar.ParseDriver;
+import dev.daxray.grammar.ParseMemo;
 import dev.daxray.grammar.crash.CrashLexer;
 import dev.daxray.grammar.crash.CrashParser;
 import dev.daxray.records.EnvelopeKind;
@@ -96,7 +96,8 @@ public final class CrashFamily implements Family {
     }
 
     private static final class Reader implements FamilyReader {
-        private final ParseDriver<CrashParser> driver = new ParseDriver<>(CrashLexer::new, CrashParser::new);
+        private final ParseMemo<CrashParser, CrashParser.LineContext> lines
+                = ParseMemo.of(CrashLexer::new, CrashParser::new, CrashParser::line);
         private final CrashLineBuilder builder = new CrashLineBuilder();
         /** The report whose block is open, or null. */
         private CrashBlock block;
@@ -354,7 +355,7 @@ public final class CrashFamily implements Family {
         }
 
         private Optional<CrashLine> classify(String body) {
-            return driver.tryParse(body, CrashParser::line).map(builder::visit);
+            return lines.tryParse(body).map(builder::visit);
         }
 
         /** A joined line must still be the same kind of line, or the join is not trusted. */

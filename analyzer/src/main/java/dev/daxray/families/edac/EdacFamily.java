@@ -8,7 +8,7 @@ import dev.daxray.families.Anchors;
 import dev.daxray.families.LineFamily;
 import dev.daxray.families.fast.FastFamily;
 import dev.daxray.families.fast.VerifiedFastPath;
-import dev.daxray.grammar.ParseDriver;
+import dev.daxray.grammar.ParseMemo;
 import dev.daxray.grammar.edac.EdacLexer;
 import dev.daxray.grammar.edac.EdacParser;
 import dev.daxray.records.LogRecord;
@@ -49,10 +49,11 @@ public final class EdacFamily extends LineFamily implements FastFamily {
     }
 
     private static VerifiedFastPath.Grammar<Event> grammar() {
-        ParseDriver<EdacParser> driver = new ParseDriver<>(EdacLexer::new, EdacParser::new);
+        ParseMemo<EdacParser, EdacParser.LineContext> lines
+                = ParseMemo.of(EdacLexer::new, EdacParser::new, EdacParser::line);
         return record -> {
             try {
-                return driver.tryParse(record.body(), EdacParser::line)
+                return lines.tryParse(record.body())
                         .map(tree -> new EdacBuilder(record.origin()).visit(tree));
             } catch (NumberFormatException tooWide) {
                 // A hex value wider than 64 bits or a count beyond int: not a line the kernel printed.

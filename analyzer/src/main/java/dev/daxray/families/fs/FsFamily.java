@@ -5,7 +5,7 @@ import java.util.List;
 import dev.daxray.families.Anchors;
 import dev.daxray.families.LineFamily;
 import dev.daxray.families.OutOfRange;
-import dev.daxray.grammar.ParseDriver;
+import dev.daxray.grammar.ParseMemo;
 import dev.daxray.grammar.fs.FsLexer;
 import dev.daxray.grammar.fs.FsParser;
 import dev.daxray.records.LogRecord;
@@ -55,8 +55,8 @@ public final class FsFamily extends LineFamily {
 
     @Override
     protected LineParser newParser() {
-        ParseDriver<FsParser> driver = new ParseDriver<>(FsLexer::new, FsParser::new);
-        return record -> driver.tryParse(record.body(), FsParser::line)
+        ParseMemo<FsParser, FsParser.LineContext> lines = ParseMemo.of(FsLexer::new, FsParser::new, FsParser::line);
+        return record -> lines.tryParse(record.body())
                 .flatMap(tree -> OutOfRange.orEmpty(() -> new FsBuilder(record.origin()).visit(tree)));
     }
 }

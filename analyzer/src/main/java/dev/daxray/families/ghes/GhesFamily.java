@@ -13,7 +13,7 @@ import dev.daxray.families.fast.VerifiedFastPath;
 import dev.daxray.families.ghes.GhesLine.Header;
 import dev.daxray.families.ghes.GhesLine.Message;
 import dev.daxray.families.ghes.GhesLine.RecordLine;
-import dev.daxray.grammar.ParseDriver;
+import dev.daxray.grammar.ParseMemo;
 import dev.daxray.grammar.ghes.GhesLexer;
 import dev.daxray.grammar.ghes.GhesParser;
 import dev.daxray.records.LogRecord;
@@ -54,8 +54,9 @@ public final class GhesFamily implements Family, FastFamily {
     /** The memory record's lines skip the grammar once it agreed on their shape. */
     @Override
     public VerifiedFastPath<GhesLine> newFastPath() {
-        ParseDriver<GhesParser> driver = new ParseDriver<>(GhesLexer::new, GhesParser::new);
-        return new VerifiedFastPath<>(new GhesFastLine(), record -> driver.tryParse(record.body(), GhesParser::line)
+        ParseMemo<GhesParser, GhesParser.LineContext> lines
+                = ParseMemo.of(GhesLexer::new, GhesParser::new, GhesParser::line);
+        return new VerifiedFastPath<>(new GhesFastLine(), record -> lines.tryParse(record.body())
                 .flatMap(tree -> OutOfRange.orEmpty(() -> new GhesBuilder(record.origin()).visit(tree))));
     }
 

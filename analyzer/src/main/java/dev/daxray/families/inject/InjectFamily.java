@@ -4,7 +4,7 @@ import java.util.List;
 
 import dev.daxray.families.LineFamily;
 import dev.daxray.families.OutOfRange;
-import dev.daxray.grammar.ParseDriver;
+import dev.daxray.grammar.ParseMemo;
 import dev.daxray.grammar.inject.InjectLexer;
 import dev.daxray.grammar.inject.InjectParser;
 
@@ -28,8 +28,9 @@ public final class InjectFamily extends LineFamily {
 
     @Override
     protected LineParser newParser() {
-        ParseDriver<InjectParser> driver = new ParseDriver<>(InjectLexer::new, InjectParser::new);
-        return record -> driver.tryParse(record.body(), InjectParser::line)
+        ParseMemo<InjectParser, InjectParser.LineContext> lines
+                = ParseMemo.of(InjectLexer::new, InjectParser::new, InjectParser::line);
+        return record -> lines.tryParse(record.body())
                 .flatMap(tree -> OutOfRange.orEmpty(() -> new InjectBuilder(record.origin()).visit(tree)));
     }
 }

@@ -9,7 +9,7 @@ import dev.daxray.events.Hex;
 import dev.daxray.events.Mce;
 import dev.daxray.events.Origin;
 import dev.daxray.families.FamilyReader;
-import dev.daxray.grammar.ParseDriver;
+import dev.daxray.grammar.ParseMemo;
 import dev.daxray.grammar.mce.MceLexer;
 import dev.daxray.grammar.mce.MceParser;
 import dev.daxray.records.LogRecord;
@@ -36,7 +36,8 @@ final class MceReader implements FamilyReader {
      */
     private static final List<String> INTERLEAVING = List.of("EDAC ", "mce: ", "umc_normaddr_to_sysaddr:", "amd_atl: ");
 
-    private final ParseDriver<MceParser> driver = new ParseDriver<>(MceLexer::new, MceParser::new);
+    private final ParseMemo<MceParser, MceParser.MceLineContext> lines
+            = ParseMemo.of(MceLexer::new, MceParser::new, MceParser::mceLine);
     private final DumpLineBuilder dumpLines = new DumpLineBuilder();
 
     /** The dump being joined: null when none is open. */
@@ -152,7 +153,7 @@ final class MceReader implements FamilyReader {
 
     private Optional<Line> parse(LogRecord record) {
         try {
-            return driver.tryParse(record.body(), MceParser::mceLine).map(tree -> tree.dumpLine() != null
+            return lines.tryParse(record.body()).map(tree -> tree.dumpLine() != null
                     ? new Line(dumpLines.visit(tree.dumpLine()), null)
                     : new Line(null, new MceMessageBuilder(record.origin()).visit(tree.message())));
         } catch (NumberFormatException tooWide) {

@@ -7,7 +7,7 @@ import dev.daxray.events.Event;
 import dev.daxray.families.LineFamily;
 import dev.daxray.families.fast.FastFamily;
 import dev.daxray.families.fast.VerifiedFastPath;
-import dev.daxray.grammar.ParseDriver;
+import dev.daxray.grammar.ParseMemo;
 import dev.daxray.grammar.memoryfailure.MemoryFailureLexer;
 import dev.daxray.grammar.memoryfailure.MemoryFailureParser;
 
@@ -52,10 +52,11 @@ public final class MemoryFailureFamily extends LineFamily implements FastFamily 
     }
 
     private static VerifiedFastPath.Grammar<Event> grammar() {
-        ParseDriver<MemoryFailureParser> driver = new ParseDriver<>(MemoryFailureLexer::new, MemoryFailureParser::new);
+        ParseMemo<MemoryFailureParser, MemoryFailureParser.LineContext> lines
+                = ParseMemo.of(MemoryFailureLexer::new, MemoryFailureParser::new, MemoryFailureParser::line);
         return record -> {
             try {
-                return driver.tryParse(record.body(), MemoryFailureParser::line)
+                return lines.tryParse(record.body())
                         .map(tree -> new MemoryFailureBuilder(record.origin()).visit(tree));
             } catch (NumberFormatException tooWide) {
                 // A hex value wider than 64 bits or a pid beyond int: not a line the kernel printed.

@@ -5,7 +5,7 @@ import java.util.List;
 import dev.daxray.families.Anchors;
 import dev.daxray.families.LineFamily;
 import dev.daxray.families.OutOfRange;
-import dev.daxray.grammar.ParseDriver;
+import dev.daxray.grammar.ParseMemo;
 import dev.daxray.grammar.nvdimm.NvdimmLexer;
 import dev.daxray.grammar.nvdimm.NvdimmParser;
 import dev.daxray.records.LogRecord;
@@ -51,8 +51,9 @@ public final class NvdimmFamily extends LineFamily {
 
     @Override
     protected LineParser newParser() {
-        ParseDriver<NvdimmParser> driver = new ParseDriver<>(NvdimmLexer::new, NvdimmParser::new);
-        return record -> driver.tryParse(record.body(), NvdimmParser::line)
+        ParseMemo<NvdimmParser, NvdimmParser.LineContext> lines
+                = ParseMemo.of(NvdimmLexer::new, NvdimmParser::new, NvdimmParser::line);
+        return record -> lines.tryParse(record.body())
                 .flatMap(tree -> OutOfRange.orEmpty(() -> new NvdimmBuilder(record.origin()).visit(tree)));
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 import dev.daxray.families.LineFamily;
 import dev.daxray.families.OutOfRange;
-import dev.daxray.grammar.ParseDriver;
+import dev.daxray.grammar.ParseMemo;
 import dev.daxray.grammar.pat.PatLexer;
 import dev.daxray.grammar.pat.PatParser;
 
@@ -23,8 +23,9 @@ public final class PatFamily extends LineFamily {
 
     @Override
     protected LineParser newParser() {
-        ParseDriver<PatParser> driver = new ParseDriver<>(PatLexer::new, PatParser::new);
-        return record -> driver.tryParse(record.body(), PatParser::line)
+        ParseMemo<PatParser, PatParser.LineContext> lines
+                = ParseMemo.of(PatLexer::new, PatParser::new, PatParser::line);
+        return record -> lines.tryParse(record.body())
                 .flatMap(tree -> OutOfRange.orEmpty(() -> new PatBuilder(record.origin()).visit(tree)));
     }
 }

@@ -7,7 +7,7 @@ import dev.daxray.events.Dropped;
 import dev.daxray.events.Event;
 import dev.daxray.events.Origin;
 import dev.daxray.families.LineFamily;
-import dev.daxray.grammar.ParseDriver;
+import dev.daxray.grammar.ParseMemo;
 import dev.daxray.grammar.printk.PrintkBaseVisitor;
 import dev.daxray.grammar.printk.PrintkLexer;
 import dev.daxray.grammar.printk.PrintkParser;
@@ -27,8 +27,9 @@ public final class PrintkFamily extends LineFamily {
 
     @Override
     protected LineParser newParser() {
-        ParseDriver<PrintkParser> driver = new ParseDriver<>(PrintkLexer::new, PrintkParser::new);
-        return record -> driver.tryParse(record.body(), PrintkParser::message)
+        ParseMemo<PrintkParser, PrintkParser.MessageContext> lines
+                = ParseMemo.of(PrintkLexer::new, PrintkParser::new, PrintkParser::message);
+        return record -> lines.tryParse(record.body())
                 .map(tree -> new Builder(record.origin()).visit(tree));
     }
 

@@ -5,7 +5,7 @@ import java.util.List;
 import dev.daxray.families.Anchors;
 import dev.daxray.families.LineFamily;
 import dev.daxray.families.OutOfRange;
-import dev.daxray.grammar.ParseDriver;
+import dev.daxray.grammar.ParseMemo;
 import dev.daxray.grammar.storage.StorageLexer;
 import dev.daxray.grammar.storage.StorageParser;
 import dev.daxray.records.LogRecord;
@@ -45,8 +45,9 @@ public final class StorageFamily extends LineFamily {
 
     @Override
     protected LineParser newParser() {
-        ParseDriver<StorageParser> driver = new ParseDriver<>(StorageLexer::new, StorageParser::new);
-        return record -> driver.tryParse(record.body(), StorageParser::line)
+        ParseMemo<StorageParser, StorageParser.LineContext> lines
+                = ParseMemo.of(StorageLexer::new, StorageParser::new, StorageParser::line);
+        return record -> lines.tryParse(record.body())
                 .flatMap(tree -> OutOfRange.orEmpty(() -> new StorageBuilder(record.origin()).visit(tree)));
     }
 }
