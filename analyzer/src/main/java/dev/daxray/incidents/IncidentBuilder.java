@@ -48,18 +48,19 @@ public final class IncidentBuilder implements Engine.Listener {
     public void kept(Finding finding) {
         Long start = finding.start().micros();
         Long end = finding.end().micros();
-        Set<MergeKey> keys = MergePolicy.keys(finding);
-        List<HeldEvent> held = finding.heldEvents();
+        List<EventNote> events = notes(finding);
+        MergeKey[] keys = MergePolicy.keys(finding.rule().severity(), events).toArray(MergeKey[]::new);
+        MergeIndex.Entry[] entries = index.find(keys);
         IncidentDraft target = null;
-        for (HeldEvent e : held) {
-            if (e.claim() instanceof IncidentDraft placed) {
-                target = join(target, placed, Clause.SHARED_EVENT);
+        for (EventNote e : events) {
+            if (e.placed != null) {
+                target = join(target, e.placed, Clause.SHARED_EVENT);
             }
         }
-        for (MergeKey key : keys) {
-            IncidentDraft reached = index.reach(key, start, end);
+        for (int i = 0; i < keys.length; i++) {
+            IncidentDraft reached = MergeIndex.reach(keys[i], entries[i], start, end);
             if (reached != null) {
-                target = join(target, reached, key.clause());
+                target = join(target, reached, keys[i].clause());
             }
         }
         if (target == null) {
@@ -67,15 +68,31 @@ public final class IncidentBuilder implements Engine.Listener {
             drafts.add(target);
         }
         target.add(finding);
-        for (HeldEvent e : held) {
-            if (e.claim() == null) {
-                target.add(e.event());
-                e.claim(target);
+        for (EventNote e : events) {
+            if (e.placed == null) {
+                target.add(e.event);
+                e.placed = target;
             }
         }
-        for (MergeKey key : keys) {
-            index.record(key, target, start, end);
+        for (int i = 0; i < keys.length; i++) {
+            index.record(keys[i], entries[i], target, start, end);
         }
+    }
+
+    /** The finding's events, each once, in timeline order, with what incident building noted on them. */
+    private static List<EventNote> notes(Finding finding) {
+        List<HeldEvent> held = finding.heldEvents();
+        if (held.size() > 1) {
+            held = new ArrayList<>(held);
+            held.sort(Comparator.comparing(HeldEvent::event));
+        }
+        List<EventNote> notes = new ArrayList<>(held.size());
+        for (HeldEvent e : held) {
+            EventNote note = e.claim() instanceof EventNote seen ? seen : new EventNote(e.event());
+            e.claim(note);
+            notes.add(note);
+        }
+        return notes;
     }
 
     /**

@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.daxray.events.Event;
-import dev.daxray.matches.Claim;
 import dev.daxray.matches.EventTally;
 import dev.daxray.matches.Finding;
 
@@ -21,7 +20,7 @@ import dev.daxray.matches.Finding;
  * Nothing grows with the number of findings or events. Drafts that turn out to be one root cause merge
  * (a union: the younger is absorbed into the older, which stays the root).
  */
-final class IncidentDraft implements Claim {
+final class IncidentDraft {
 
     /** Which finding speaks for an incident: the most severe, then the highest rank, then the first. */
     static final Comparator<Finding> SPEAKS_FIRST = Comparator

@@ -16,7 +16,8 @@ final class MergeIndex {
 
     static final int LIMIT = 16_384;
 
-    private static final class Entry {
+    /** The latest incident with a key, and the span of the run of findings with it. */
+    static final class Entry {
         IncidentDraft draft;
         Long start;
         Long end;
@@ -35,15 +36,31 @@ final class MergeIndex {
         }
     };
 
-    /** The incident a finding spanning {@code start}..{@code end} (micros, null untimed) joins by {@code key}. */
-    IncidentDraft reach(MergeKey key, Long start, Long end) {
-        Entry e = entries.get(key);
+    /**
+     * The entry of each of a finding's keys, or null where a key has none, looked up once for both
+     * {@link #reach} and {@link #record}; the keys count as used now.
+     */
+    Entry[] find(MergeKey[] keys) {
+        Entry[] found = new Entry[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            found[i] = entries.get(keys[i]);
+        }
+        return found;
+    }
+
+    /**
+     * The incident a finding spanning {@code start}..{@code end} (micros, null untimed) joins by {@code key},
+     * whose entry {@link #find} gave as {@code e}.
+     */
+    static IncidentDraft reach(MergeKey key, Entry e, Long start, Long end) {
         return e != null && near(key.clause(), e, start, end) ? e.draft.root() : null;
     }
 
-    /** Records that the finding spanning {@code start}..{@code end} with {@code key} is in {@code draft}. */
-    void record(MergeKey key, IncidentDraft draft, Long start, Long end) {
-        Entry e = entries.get(key);
+    /**
+     * Records that the finding spanning {@code start}..{@code end} with {@code key} is in {@code draft};
+     * {@code e} is the key's entry as {@link #find} gave it.
+     */
+    void record(MergeKey key, Entry e, IncidentDraft draft, Long start, Long end) {
         if (e == null || !near(key.clause(), e, start, end)) {
             entries.put(key, new Entry(draft, start, end));
             return;

@@ -24,7 +24,6 @@ import dev.daxray.events.Sigbus;
 import dev.daxray.events.SoftOffline;
 import dev.daxray.events.Unpoison;
 import dev.daxray.matches.EventFields;
-import dev.daxray.matches.Finding;
 import dev.daxray.rules.Severity;
 
 /**
@@ -40,54 +39,63 @@ final class MergePolicy {
     private MergePolicy() {
     }
 
-    static Set<MergeKey> keys(Finding finding) {
-        List<Event> events = finding.events();
+    /**
+     * The keys of a finding at {@code severity} over {@code events} (each once, in timeline order): each
+     * event's own keys, the listing keys when the events are all listings, and an informational finding's key.
+     */
+    static Set<MergeKey> keys(Severity severity, List<EventNote> events) {
         Set<MergeKey> keys = new LinkedHashSet<>();
-        if (finding.rule().severity() == Severity.INFO && !events.isEmpty()) {
-            keys.add(new MergeKey.Informational(scope(events.get(0).origin())));
+        if (severity == Severity.INFO && !events.isEmpty()) {
+            keys.add(new MergeKey.Informational(scope(events.get(0).event.origin())));
         }
-        boolean listingsOnly = events.stream().allMatch(Badblock.class::isInstance);
-        for (Event e : events) {
-            MergeKey.Scope scope = scope(e.origin());
-            pages(e, scope, keys);
-            if (e instanceof Badblock b) {
+        boolean listingsOnly = events.stream().allMatch(e -> e.event instanceof Badblock);
+        for (EventNote note : events) {
+            keys.addAll(note.keys);
+            if (listingsOnly && note.event instanceof Badblock b && b.device() != null) {
                 // A listing is no event in time: its device joins only the findings about listings alone
                 // (latent or unplaced media errors) of that region and its namespaces.
-                if (listingsOnly && b.device() != null) {
-                    String region = b.device().startsWith("region") ? b.device() : Namespace.regionOf(b.device());
-                    keys.add(new MergeKey.ListedRegion(scope, region != null ? region : b.device()));
-                }
-            } else {
-                Object device = EventFields.value(e, "device");
-                if (device != null) {
-                    keys.add(new MergeKey.Device(scope, device.toString()));
-                }
-            }
-            Object dimm = EventFields.value(e, "dimm");
-            if (dimm != null) {
-                keys.add(new MergeKey.Dimm(scope, dimm.toString()));
-            }
-            if (e instanceof Sigbus s && s.comm() != null) {
-                keys.add(new MergeKey.Process(scope, s.comm(), s.pid()));
-            }
-            if (e instanceof Crash c && c.title() != null) {
-                keys.add(new MergeKey.CrashTitle(scope, c.title()));
-            }
-            if (e instanceof Mce m && ("fatal".equals(m.severity()) || "uncorrected".equals(m.severity()))) {
-                keys.add(new MergeKey.MachineCheck(scope));
-            }
-            if (e instanceof PoisonInjected || e instanceof Unpoison || e instanceof SoftOffline
-                    || e instanceof Injector) {
-                keys.add(new MergeKey.TestRun(scope));
-            }
-            if (!EventFields.corrected(e) && (e instanceof Edac || e instanceof Ghes)) {
-                String label = e instanceof Edac d ? d.label() : ((Ghes) e).fru();
-                Object location = e instanceof Edac d ? (d.location() != null ? d.location() : d.detail())
-                        : ((Ghes) e).location();
-                DimmRow.of((String) location, label).ifPresent(row -> keys.add(new MergeKey.SameRow(scope, row)));
+                String region = b.device().startsWith("region") ? b.device() : Namespace.regionOf(b.device());
+                keys.add(new MergeKey.ListedRegion(scope(b.origin()), region != null ? region : b.device()));
             }
         }
         return keys;
+    }
+
+    /** The keys {@code e} gives whatever finding it is in: all but the listing keys. */
+    static List<MergeKey> eventKeys(Event e) {
+        Set<MergeKey> keys = new LinkedHashSet<>();
+        MergeKey.Scope scope = scope(e.origin());
+        pages(e, scope, keys);
+        if (!(e instanceof Badblock)) {
+            Object device = EventFields.value(e, "device");
+            if (device != null) {
+                keys.add(new MergeKey.Device(scope, device.toString()));
+            }
+        }
+        Object dimm = EventFields.value(e, "dimm");
+        if (dimm != null) {
+            keys.add(new MergeKey.Dimm(scope, dimm.toString()));
+        }
+        if (e instanceof Sigbus s && s.comm() != null) {
+            keys.add(new MergeKey.Process(scope, s.comm(), s.pid()));
+        }
+        if (e instanceof Crash c && c.title() != null) {
+            keys.add(new MergeKey.CrashTitle(scope, c.title()));
+        }
+        if (e instanceof Mce m && ("fatal".equals(m.severity()) || "uncorrected".equals(m.severity()))) {
+            keys.add(new MergeKey.MachineCheck(scope));
+        }
+        if (e instanceof PoisonInjected || e instanceof Unpoison || e instanceof SoftOffline
+                || e instanceof Injector) {
+            keys.add(new MergeKey.TestRun(scope));
+        }
+        if (!EventFields.corrected(e) && (e instanceof Edac || e instanceof Ghes)) {
+            String label = e instanceof Edac d ? d.label() : ((Ghes) e).fru();
+            Object location = e instanceof Edac d ? (d.location() != null ? d.location() : d.detail())
+                    : ((Ghes) e).location();
+            DimmRow.of((String) location, label).ifPresent(row -> keys.add(new MergeKey.SameRow(scope, row)));
+        }
+        return List.copyOf(keys);
     }
 
     /** Page keys: the poisoned page itself, its other page-size readings, and its ranges for bursts. */

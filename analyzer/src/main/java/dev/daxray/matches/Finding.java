@@ -89,6 +89,9 @@ public record Finding(BoundRule rule, List<Object> key, List<Fact> evidence, Map
 
     /** The events behind this finding, through findings of findings, without duplicates, in order. */
     public List<Event> events() {
+        if (evidence.size() == 1 && evidence.get(0) instanceof EventFact only) {
+            return List.of(only.event()); // most findings: one line
+        }
         List<Event> sorted = new ArrayList<>();
         collect(this, java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>()), sorted);
         sorted.sort(null);
@@ -174,6 +177,9 @@ public record Finding(BoundRule rule, List<Object> key, List<Fact> evidence, Map
 
     /** The events behind this finding as the engine holds them (see {@link HeldEvent}), each once. */
     public List<HeldEvent> heldEvents() {
+        if (evidence.size() == 1 && evidence.get(0) instanceof HeldEvent only) {
+            return List.of(only);
+        }
         Set<HeldEvent> held = new LinkedHashSet<>();
         collectHeld(this, held);
         return new ArrayList<>(held);

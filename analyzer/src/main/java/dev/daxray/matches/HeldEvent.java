@@ -12,7 +12,7 @@ import dev.daxray.rules.EventFact;
  * <ul>
  *   <li>the partial matches of suppressing rules that took it ({@link Suppression} decides with them
  *       whether a finding over the event survives);</li>
- *   <li>the incident that placed it ({@link #claim()}), set by incident building.</li>
+ *   <li>what incident building noted on it, the incident that placed it above all ({@link #claim()}).</li>
  * </ul>
  * Each event of a run is wrapped once, so the object's identity is the event's identity; nothing indexes
  * events by value, so memory follows the matches and findings alive, not the events seen.
@@ -43,7 +43,7 @@ public final class HeldEvent implements EventFact {
         return type;
     }
 
-    /** The incident this event was placed in, or null. */
+    /** What incident building noted on this event (the incident it was placed in), or null. */
     public Claim claim() {
         return claim;
     }
