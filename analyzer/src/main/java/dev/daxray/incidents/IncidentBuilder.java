@@ -49,7 +49,7 @@ public final class IncidentBuilder implements Engine.Listener {
         Long start = finding.start().micros();
         Long end = finding.end().micros();
         List<EventNote> events = notes(finding);
-        MergeKey[] keys = MergePolicy.keys(finding.rule().severity(), events).toArray(MergeKey[]::new);
+        List<MergeKey> keys = MergePolicy.keys(finding.rule().severity(), events);
         MergeIndex.Entry[] entries = index.find(keys);
         IncidentDraft target = null;
         for (EventNote e : events) {
@@ -57,10 +57,10 @@ public final class IncidentBuilder implements Engine.Listener {
                 target = join(target, e.placed, Clause.SHARED_EVENT);
             }
         }
-        for (int i = 0; i < keys.length; i++) {
-            IncidentDraft reached = MergeIndex.reach(keys[i], entries[i], start, end);
+        for (int i = 0; i < keys.size(); i++) {
+            IncidentDraft reached = MergeIndex.reach(keys.get(i), entries[i], start, end);
             if (reached != null) {
-                target = join(target, reached, keys[i].clause());
+                target = join(target, reached, keys.get(i).clause());
             }
         }
         if (target == null) {
@@ -74,8 +74,8 @@ public final class IncidentBuilder implements Engine.Listener {
                 e.placed = target;
             }
         }
-        for (int i = 0; i < keys.length; i++) {
-            index.record(keys[i], entries[i], target, start, end);
+        for (int i = 0; i < keys.size(); i++) {
+            index.record(keys.get(i), entries[i], target, start, end);
         }
     }
 

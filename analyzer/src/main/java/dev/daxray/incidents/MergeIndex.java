@@ -1,6 +1,7 @@
 package dev.daxray.incidents;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -40,10 +41,10 @@ final class MergeIndex {
      * The entry of each of a finding's keys, or null where a key has none, looked up once for both
      * {@link #reach} and {@link #record}; the keys count as used now.
      */
-    Entry[] find(MergeKey[] keys) {
-        Entry[] found = new Entry[keys.length];
-        for (int i = 0; i < keys.length; i++) {
-            found[i] = entries.get(keys[i]);
+    Entry[] find(List<MergeKey> keys) {
+        Entry[] found = new Entry[keys.size()];
+        for (int i = 0; i < found.length; i++) {
+            found[i] = entries.get(keys.get(i));
         }
         return found;
     }

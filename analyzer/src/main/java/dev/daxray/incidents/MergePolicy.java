@@ -43,12 +43,18 @@ final class MergePolicy {
      * The keys of a finding at {@code severity} over {@code events} (each once, in timeline order): each
      * event's own keys, the listing keys when the events are all listings, and an informational finding's key.
      */
-    static Set<MergeKey> keys(Severity severity, List<EventNote> events) {
+    static List<MergeKey> keys(Severity severity, List<EventNote> events) {
+        boolean listingsOnly = true;
+        for (EventNote note : events) {
+            listingsOnly &= note.event instanceof Badblock;
+        }
+        if (events.size() == 1 && severity != Severity.INFO && !listingsOnly) {
+            return events.get(0).keys; // most findings: one line, whose keys are all the finding's
+        }
         Set<MergeKey> keys = new LinkedHashSet<>();
         if (severity == Severity.INFO && !events.isEmpty()) {
             keys.add(new MergeKey.Informational(scope(events.get(0).event.origin())));
         }
-        boolean listingsOnly = events.stream().allMatch(e -> e.event instanceof Badblock);
         for (EventNote note : events) {
             keys.addAll(note.keys);
             if (listingsOnly && note.event instanceof Badblock b && b.device() != null) {
@@ -58,7 +64,7 @@ final class MergePolicy {
                 keys.add(new MergeKey.ListedRegion(scope(b.origin()), region != null ? region : b.device()));
             }
         }
-        return keys;
+        return List.copyOf(keys);
     }
 
     /** The keys {@code e} gives whatever finding it is in: all but the listing keys. */

@@ -45,14 +45,22 @@ public record Finding(BoundRule rule, List<Object> key, List<Fact> evidence, Map
         List<Object> key = new ArrayList<>();
         if (!rule.keyNames().isEmpty()) {
             Fact first = evidence.get(0);
-            dev.daxray.rules.BoundStep firstStep = rule.steps().stream()
-                    .filter(s -> p.matched.get(s.index()).contains(first)).findFirst().orElseThrow();
-            for (var reader : firstStep.pattern().keys()) {
+            for (var reader : stepOf(rule, p, first).pattern().keys()) {
                 key.add(reader.apply(first));
             }
         }
         return new Finding(rule, key, evidence, aliases, evidence.get(0).origin(),
                 evidence.get(evidence.size() - 1).origin());
+    }
+
+    /** The first of the rule's steps that matched {@code fact} in {@code p}. */
+    private static dev.daxray.rules.BoundStep stepOf(BoundRule rule, Partial p, Fact fact) {
+        for (dev.daxray.rules.BoundStep s : rule.steps()) {
+            if (p.matched.get(s.index()).contains(fact)) {
+                return s;
+            }
+        }
+        throw new IllegalStateException("no step of " + rule.name() + " matched its first fact");
     }
 
     /** The title for the finding alone (an incident renders its primary's again with the whole incident). */

@@ -12,14 +12,45 @@ import dev.daxray.rules.Fact;
 /** One partial match of one rule: the facts each step matched so far. Owned by its {@link RuleMatcher}. */
 final class Partial {
 
-    /** Where partial matches may join: same host, same boot, same key values. */
-    record Scope(String host, int boot, List<Object> key) {
-        Scope {
-            key = java.util.Collections.unmodifiableList(new ArrayList<>(key));
+    /**
+     * Where partial matches may join: same host, same boot, same key values. Every event looks its scope up in
+     * each rule it matches, so the hash is worked out once, when the scope is made.
+     */
+    static final class Scope {
+        private final String host;
+        private final int boot;
+        private final List<Object> key;
+        private final int hash;
+
+        Scope(String host, int boot, List<Object> key) {
+            this.host = host;
+            this.boot = boot;
+            this.key = java.util.Collections.unmodifiableList(new ArrayList<>(key));
+            this.hash = Objects.hash(host, boot, this.key);
+        }
+
+        List<Object> key() {
+            return key;
         }
 
         boolean sameBoot(Origin origin) {
             return boot == origin.boot() && Objects.equals(host, origin.host());
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Scope s && hash == s.hash && boot == s.boot && Objects.equals(host, s.host)
+                    && key.equals(s.key);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+
+        @Override
+        public String toString() {
+            return host + "/" + boot + key;
         }
     }
 

@@ -3,6 +3,8 @@ package dev.daxray.incidents;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,7 +23,7 @@ class MergeIndexTest {
      * in {@code fresh} when it joins none (as {@link IncidentBuilder} does).
      */
     private IncidentDraft visit(MergeKey key, IncidentDraft fresh, Long start, Long end) {
-        MergeIndex.Entry[] found = index.find(new MergeKey[] {key});
+        MergeIndex.Entry[] found = index.find(List.of(key));
         IncidentDraft reached = MergeIndex.reach(key, found[0], start, end);
         index.record(key, found[0], reached != null ? reached : fresh, start, end);
         return reached;

@@ -56,8 +56,18 @@ public final class GhesFamily implements Family, FastFamily {
     public VerifiedFastPath<GhesLine> newFastPath() {
         ParseMemo<GhesParser, GhesParser.LineContext> lines
                 = ParseMemo.of(GhesLexer::new, GhesParser::new, GhesParser::line);
-        return new VerifiedFastPath<>(new GhesFastLine(), record -> lines.tryParse(record.body())
-                .flatMap(tree -> OutOfRange.orEmpty(() -> new GhesBuilder(record.origin()).visit(tree))));
+        return new VerifiedFastPath<>(new GhesFastLine(), record -> !mayParse(record.body()) ? Optional.empty()
+                : lines.tryParse(record.body())
+                        .flatMap(tree -> OutOfRange.orEmpty(() -> new GhesBuilder(record.origin()).visit(tree))));
+    }
+
+    /**
+     * False for a line the grammar cannot read, so it is not tried: each of its lines has a record's
+     * {@code {seq}} or a {@code GHES:} message token, and the keyword {@code [Hardware Error]} also brings
+     * every line of an MCE dump ({@code mce: [Hardware Error]: TSC 0 ADDR …}), which has neither.
+     */
+    static boolean mayParse(String body) {
+        return body.indexOf('{') >= 0 || body.contains("GHES:");
     }
 
     private static final class Reader implements FamilyReader {

@@ -18,6 +18,9 @@ import dev.daxray.events.Hex;
 import dev.daxray.families.FamilyReader;
 import dev.daxray.families.FamilyTester;
 import dev.daxray.families.HwCorpus;
+import dev.daxray.grammar.ParseMemo;
+import dev.daxray.grammar.ghes.GhesLexer;
+import dev.daxray.grammar.ghes.GhesParser;
 import dev.daxray.records.LogRecord;
 
 class GhesFamilyTest {
@@ -26,6 +29,27 @@ class GhesFamilyTest {
 
     private List<Ghes> ghes(String... lines) {
         return FamilyTester.read(family, lines).stream().map(Ghes.class::cast).toList();
+    }
+
+    /** The lines the family does not try to parse are lines the grammar rejects: MCE dumps share the keyword. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "mce: [Hardware Error]: CPU 3: Machine Check Exception: 5 Bank 1: bd80000000100134",
+        "mce: [Hardware Error]: TSC 0 ADDR 3c1b0a000 MISC 86 ",
+        "mce: [Hardware Error]: RIP !INEXACT! 10:<ffffffff8c6e0a0e> {copy_mc_fragile+0x3e/0xe0}",
+        "mce: [Hardware Error]: Machine check events logged",
+        "[Hardware Error]: Hardware error from APEI Generic Hardware Error Source: 0",
+        "[Firmware Warn]: GHES Unhandled processor error type 0x02: cache error",
+        "AEST: [Hardware Error]:   ERR0ADDR: 0x8400000043344521"})
+    void linesWithoutASequenceOrGhesAreNotTriedAndTheGrammarRejectsThem(String body) {
+        ParseMemo<GhesParser, GhesParser.LineContext> grammar =
+                ParseMemo.of(GhesLexer::new, GhesParser::new, GhesParser::line);
+        assertEquals(body.indexOf('{') >= 0 && body.contains("{copy"), GhesFamily.mayParse(body));
+        if (!GhesFamily.mayParse(body)) {
+            assertTrue(grammar.tryParse(body).isEmpty());
+        }
+        assertTrue(GhesFamily.mayParse("{3}[Hardware Error]:   section_type: memory error"));
+        assertTrue(GhesFamily.mayParse("[Firmware Warn]: GHES: Unhandled processor error type 0x02: cache error"));
     }
 
     @Test
