@@ -23,10 +23,7 @@ import dev.daxray.matches.Finding;
 final class IncidentDraft {
 
     /** Which finding speaks for an incident: the most severe, then the highest rank, then the first. */
-    static final Comparator<Finding> SPEAKS_FIRST = Comparator
-            .comparingInt((Finding f) -> f.rule().severity().ordinal())
-            .thenComparing(Comparator.comparingInt((Finding f) -> f.rule().rank()).reversed())
-            .thenComparing(Finding::start);
+    static final Comparator<Finding> SPEAKS_FIRST = IncidentDraft::speaksFirst;
 
     private final long number;
     private IncidentDraft parent = this;
@@ -70,7 +67,19 @@ final class IncidentDraft {
     }
 
     private static void keepBest(Map<String, Finding> byKind, Finding finding) {
-        byKind.merge(finding.kind(), finding, (a, b) -> SPEAKS_FIRST.compare(a, b) <= 0 ? a : b);
+        Finding best = byKind.get(finding.kind());
+        if (best == null || speaksFirst(finding, best) < 0) {
+            byKind.put(finding.kind(), finding);
+        }
+    }
+
+    /** {@link #SPEAKS_FIRST}, written out: it runs for every finding of a storm. */
+    private static int speaksFirst(Finding a, Finding b) {
+        int c = Integer.compare(a.rule().severity().ordinal(), b.rule().severity().ordinal());
+        if (c == 0) {
+            c = Integer.compare(b.rule().rank(), a.rule().rank());
+        }
+        return c != 0 ? c : a.start().compareTo(b.start());
     }
 
     /** One more evidence line; each event is added to one incident once. */

@@ -1,5 +1,7 @@
 package dev.daxray.incidents;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -51,7 +53,8 @@ final class MergePolicy {
         if (events.size() == 1 && severity != Severity.INFO && !listingsOnly) {
             return events.get(0).keys; // most findings: one line, whose keys are all the finding's
         }
-        Set<MergeKey> keys = new LinkedHashSet<>();
+        // One event's keys are distinct, and of other kinds than the informational and listing keys.
+        Collection<MergeKey> keys = events.size() == 1 ? new ArrayList<>() : new LinkedHashSet<>();
         if (severity == Severity.INFO && !events.isEmpty()) {
             keys.add(new MergeKey.Informational(scope(events.get(0).event.origin())));
         }
@@ -64,7 +67,7 @@ final class MergePolicy {
                 keys.add(new MergeKey.ListedRegion(scope(b.origin()), region != null ? region : b.device()));
             }
         }
-        return List.copyOf(keys);
+        return keys instanceof List<MergeKey> list ? list : List.copyOf(keys);
     }
 
     /** The keys {@code e} gives whatever finding it is in: all but the listing keys. */

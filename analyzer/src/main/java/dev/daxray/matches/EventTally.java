@@ -71,7 +71,8 @@ public final class EventTally implements IncidentView {
     private final TreeMap<String, Long> verdicts = new TreeMap<>();
     private long sigbusLines;
     private long softOfflines;
-    private final Map<String, Long> findings = new TreeMap<>();
+    /** Findings per kind (a counter each: a storm adds one per line). */
+    private final Map<String, long[]> findings = new HashMap<>();
 
     /** The tally of a finding alone: what its templates read at match time. */
     public static EventTally of(Finding finding) {
@@ -82,7 +83,7 @@ public final class EventTally implements IncidentView {
     }
 
     public void addFinding(String kind) {
-        findings.merge(kind, 1L, Long::sum);
+        findings.computeIfAbsent(kind, k -> new long[1])[0]++;
     }
 
     /** Adds one event; the caller adds each event once. */
@@ -204,7 +205,7 @@ public final class EventTally implements IncidentView {
         other.verdicts.forEach((k, v) -> verdicts.merge(k, v, Long::sum));
         sigbusLines += other.sigbusLines;
         softOfflines += other.softOfflines;
-        other.findings.forEach((k, v) -> findings.merge(k, v, Long::sum));
+        other.findings.forEach((k, n) -> findings.computeIfAbsent(k, x -> new long[1])[0] += n[0]);
     }
 
     // ---- what an incident reports
@@ -341,7 +342,8 @@ public final class EventTally implements IncidentView {
 
     @Override
     public long findings(String kind) {
-        return findings.getOrDefault(kind, 0L);
+        long[] n = findings.get(kind);
+        return n == null ? 0 : n[0];
     }
 
     @Override
