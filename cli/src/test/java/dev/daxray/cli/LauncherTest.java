@@ -33,6 +33,9 @@ class LauncherTest {
 
     static final Path LAUNCHER = Path.of("..", "daxray");
     static final String SERIAL = "-XX:+UseSerialGC";
+    /** What a larger triage adds: the engine's methods compiled each on its own. */
+    static final String ENGINE = "-XX:CompileCommand=quiet -XX:CompileCommand=dontinline,dev.daxray.matches.*::*"
+            + " -XX:CompileCommand=dontinline,dev.daxray.incidents.*::*";
 
     @TempDir
     Path dir;
@@ -164,14 +167,15 @@ class LauncherTest {
         Path repo = freshClone();
         Path bin = path(true);
         Map<String, String> noCds = Map.of("DAXRAY_CDS", "0");
-        for (String command : List.of("events", "triage", "search", "rules")) {
+        for (String command : List.of("events", "search", "rules")) {
             assertTrue(run(repo, bin, noCds, command, "x").endsWith("using [" + SERIAL + "]\n"), command);
         }
+        assertTrue(run(repo, bin, noCds, "triage", "x").endsWith("using [" + SERIAL + " " + ENGINE + "]\n"));
         for (String command : List.of("batch", "serve")) {
             assertTrue(run(repo, bin, noCds, command, "x").endsWith("using []\n"), command);
         }
         String picked = run(repo, bin, Map.of("DAXRAY_CDS", "0", "DAXRAY_JAVA_OPTS", "-Xmx1g -XX:+UseG1GC"), "triage", "x");
-        assertTrue(picked.endsWith("using [-Xmx1g -XX:+UseG1GC]\n"), picked);
+        assertTrue(picked.endsWith("using [" + ENGINE + " -Xmx1g -XX:+UseG1GC]\n"), picked);
         String tool = run(repo, bin, Map.of("DAXRAY_CDS", "0", "JAVA_TOOL_OPTIONS", "-XX:+UseParallelGC"), "events", "x");
         assertTrue(tool.endsWith("using []\n"), tool);
         assertTrue(run(repo, bin, Map.of("DAXRAY_CDS", "0", "DAXRAY_JAVA_OPTS", "-Xmx256m"), "events", "x")
@@ -181,7 +185,8 @@ class LauncherTest {
     /**
      * A small capture (at most 32 MiB, a compressed file counted at ten times its size) runs with the client
      * compiler only; a larger one, standard input, batch and serve keep tiered compilation, and so does a user
-     * who picks a JIT mode.
+     * who picks a JIT mode. Triage of a larger capture (or of standard input) compiles the engine's methods
+     * each on its own; a user's own compile commands or JIT mode win.
      */
     @Test
     void smallCapturesRunWithTheClientCompilerOnly() throws Exception {
@@ -194,15 +199,19 @@ class LauncherTest {
         String c1 = SERIAL + " -XX:TieredStopAtLevel=1";
         assertTrue(run(repo, bin, noCds, "triage", small.toString()).endsWith("using [" + c1 + "]\n"));
         assertTrue(run(repo, bin, noCds, "events", "--format", "jsonl", captures.toString()).endsWith("using [" + c1 + "]\n"));
-        assertTrue(run(repo, bin, noCds, "triage", small.toString(), "-").endsWith("using [" + SERIAL + "]\n"), "stdin");
+        String tiered = SERIAL + " " + ENGINE;
+        assertTrue(run(repo, bin, noCds, "triage", small.toString(), "-").endsWith("using [" + tiered + "]\n"), "stdin");
         assertTrue(run(repo, bin, noCds, "batch", captures.toString()).endsWith("using []\n"), "batch");
         Path large = sized("large.log", 33L << 20);
-        assertTrue(run(repo, bin, noCds, "triage", small.toString(), large.toString()).endsWith("using [" + SERIAL + "]\n"));
+        assertTrue(run(repo, bin, noCds, "triage", small.toString(), large.toString()).endsWith("using [" + tiered + "]\n"));
+        assertTrue(run(repo, bin, noCds, "events", large.toString()).endsWith("using [" + SERIAL + "]\n"), "no engine");
         assertTrue(run(repo, bin, noCds, "triage", sized("three.log.gz", 3L << 20).toString()).endsWith("using [" + c1 + "]\n"));
-        assertTrue(run(repo, bin, noCds, "triage", sized("four.log.gz", 4L << 20).toString()).endsWith("using [" + SERIAL + "]\n"),
+        assertTrue(run(repo, bin, noCds, "triage", sized("four.log.gz", 4L << 20).toString()).endsWith("using [" + tiered + "]\n"),
                 "a compressed file counts ten times");
         String picked = run(repo, bin, Map.of("DAXRAY_CDS", "0", "DAXRAY_JAVA_OPTS", "-XX:-TieredCompilation"), "triage", small.toString());
         assertTrue(picked.endsWith("using [" + SERIAL + " -XX:-TieredCompilation]\n"), picked);
+        String own = run(repo, bin, Map.of("DAXRAY_CDS", "0", "DAXRAY_JAVA_OPTS", "-XX:CompileCommand=quiet"), "triage", large.toString());
+        assertTrue(own.endsWith("using [" + SERIAL + " -XX:CompileCommand=quiet]\n"), own);
     }
 
     /** A sparse file of {@code size} bytes: no disk, but the size the launcher sees. */
