@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Which JIT a capture's size calls for: `daxray triage --format json` on generated captures of each size
-# and profile, through the launcher, with tiered compilation (C1 then C2) and with the client compiler
-# alone (-XX:TieredStopAtLevel=1), best of RUNS by wall time, in one run. The launcher picks the client
-# compiler alone for captures up to 32 MiB (README, Performance → Cold start); this shows where that pays.
+# and profile, through the launcher, with tiered compilation (C1 then C2), with the client compiler
+# alone (-XX:TieredStopAtLevel=1), and tiered with the rule engine's and incident building's methods
+# compiled each on its own (-XX:CompileCommand=dontinline, "apart"), best of RUNS by wall time, in one run.
+# The launcher picks the client compiler alone for captures up to 32 MiB (README, Performance → Cold
+# start) and the engine apart for triage of larger ones (Performance → Storms); this shows where each pays.
 #
 #   bench/jit-bench.sh [RUNS] [SIZE_MIB...]   (default best of 3; sizes 1 16 32 64)
 #
@@ -20,7 +22,9 @@ mkdir -p "$out"
 
 source "$root/bench/lib.sh"
 
-printf '  %-8s %8s %10s %10s %8s\n' profile size tiered c1-only c1/tiered
+apart="-XX:+TieredCompilation -XX:CompileCommand=quiet -XX:CompileCommand=dontinline,dev.daxray.matches.*::*"
+apart+=" -XX:CompileCommand=dontinline,dev.daxray.incidents.*::*"
+printf '  %-8s %8s %10s %10s %8s %10s %8s\n' profile size tiered c1-only c1/tiered apart apart/tiered
 for profile in "${profiles[@]}"; do
   for size in "${sizes[@]}"; do
     if [[ "$profile" == dmesg ]]; then
@@ -34,10 +38,12 @@ for profile in "${profiles[@]}"; do
     results=$(
       DAXRAY_JAVA_OPTS=-XX:+TieredCompilation best_of tiered "$root/daxray" triage --format json --quiet "$file"
       DAXRAY_JAVA_OPTS=-XX:TieredStopAtLevel=1 best_of c1 "$root/daxray" triage --format json --quiet "$file"
+      DAXRAY_JAVA_OPTS="$apart" best_of apart "$root/daxray" triage --format json --quiet "$file"
     )
     echo "$results" | awk -v p="$profile" -v s="$size" '
       { wall[NR] = $2 }
-      END { printf "  %-8s %6d M %8.2f s %8.2f s %7.2fx\n", p, s, wall[1], wall[2], wall[2] / wall[1] }'
+      END { printf "  %-8s %6d M %8.2f s %8.2f s %7.2fx %8.2f s %11.2fx\n", p, s, wall[1], wall[2], wall[2] / wall[1],
+                   wall[3], wall[3] / wall[1] }'
   done
 done
 echo "(best of $runs by wall time; load average: $(cut -d' ' -f1-3 /proc/loadavg))"
