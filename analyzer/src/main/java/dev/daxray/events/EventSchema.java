@@ -1,6 +1,5 @@
 package dev.daxray.events;
 
-import java.lang.invoke.MethodHandle;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -118,10 +117,10 @@ public final class EventSchema {
         return new Type(annotation.value(), annotation.description(), recordClass, fields);
     }
 
-    /** Reads one record component; its method handle is made on the first read (most fields are never read). */
+    /** Reads one record component; its reader is made on the first read (most fields are never read). */
     private static final class ComponentReader implements Function<Event, Object> {
         private final Method accessor;
-        private MethodHandle handle;
+        private Function<Event, Object> reader;
 
         ComponentReader(Method accessor) {
             this.accessor = accessor;
@@ -129,18 +128,12 @@ public final class EventSchema {
 
         @Override
         public Object apply(Event event) {
-            MethodHandle h = handle;
-            if (h == null) {
-                h = Events.reader(accessor);
-                handle = h;     // a race makes a second handle, no harm
+            Function<Event, Object> r = reader;
+            if (r == null) {
+                r = Events.reader(accessor);
+                reader = r;     // a race makes a second reader, no harm
             }
-            try {
-                return (Object) h.invokeExact(event);
-            } catch (RuntimeException | Error e) {
-                throw e;
-            } catch (Throwable e) {
-                throw new IllegalStateException("cannot read " + accessor, e);
-            }
+            return r.apply(event);
         }
     }
 

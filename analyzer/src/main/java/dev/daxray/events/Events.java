@@ -5,6 +5,9 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 
 /** Operations over any event record. */
 public final class Events {
@@ -26,33 +29,42 @@ public final class Events {
     }
 
     /**
-     * A method handle reading {@code accessor} of an event record, as {@code (Event) -> Object}: a storm copies
-     * and reads millions of events, and reflection's {@code Method.invoke} costs an access check per call and
-     * a generated accessor class per method.
+     * Reads {@code accessor} of an event record through a method handle: a storm copies and reads millions of
+     * events, and reflection's {@code Method.invoke} costs an access check per call and a generated accessor
+     * class per method.
      */
-    static MethodHandle reader(Method accessor) {
+    static Function<Event, Object> reader(Method accessor) {
+        MethodHandle handle;
         try {
-            return MethodHandles.publicLookup().unreflect(accessor).asType(MethodType.methodType(Object.class, Event.class));
+            handle = MethodHandles.publicLookup().unreflect(accessor).asType(MethodType.methodType(Object.class, Event.class));
         } catch (IllegalAccessException e) {
             throw new IllegalStateException("cannot read " + accessor, e);
         }
+        return event -> {
+            try {
+                return (Object) handle.invokeExact(event);
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException("cannot read " + accessor, e);
+            }
+        };
     }
 
     /** A record type's accessors and canonical constructor. */
-    private record Copier(Class<?> type, MethodHandle[] accessors, int originIndex, MethodHandle constructor) {
+    private record Copier(Class<?> type, List<Function<Event, Object>> accessors, int originIndex,
+                          MethodHandle constructor) {
 
         static Copier of(Class<?> type) {
             RecordComponent[] components = type.getRecordComponents();
-            MethodHandle[] accessors = new MethodHandle[components.length];
+            List<Function<Event, Object>> accessors = new ArrayList<>();
             Class<?>[] types = new Class<?>[components.length];
             int originIndex = -1;
             for (int i = 0; i < components.length; i++) {
                 types[i] = components[i].getType();
-                if (components[i].getName().equals("origin")) {
-                    originIndex = i;
-                } else {
-                    accessors[i] = reader(components[i].getAccessor());
-                }
+                boolean origin = components[i].getName().equals("origin");
+                originIndex = origin ? i : originIndex;
+                accessors.add(origin ? null : reader(components[i].getAccessor()));
             }
             try {
                 MethodHandle constructor = MethodHandles.publicLookup()
@@ -66,11 +78,11 @@ public final class Events {
         }
 
         Event copy(Event event, Origin origin) {
-            Object[] values = new Object[accessors.length];
+            Object[] values = new Object[accessors.size()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = i == originIndex ? origin : accessors.get(i).apply(event);
+            }
             try {
-                for (int i = 0; i < values.length; i++) {
-                    values[i] = i == originIndex ? origin : (Object) accessors[i].invokeExact(event);
-                }
                 return (Event) constructor.invokeExact(values);
             } catch (RuntimeException | Error e) {
                 throw e;

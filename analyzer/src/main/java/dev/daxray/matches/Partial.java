@@ -26,7 +26,7 @@ final class Partial {
             this.host = host;
             this.boot = boot;
             this.key = java.util.Collections.unmodifiableList(new ArrayList<>(key));
-            this.hash = Objects.hash(host, boot, this.key);
+            this.hash = (31 * Objects.hashCode(host) + boot) * 31 + this.key.hashCode();
         }
 
         List<Object> key() {
