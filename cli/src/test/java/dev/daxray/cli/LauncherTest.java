@@ -33,9 +33,9 @@ class LauncherTest {
 
     static final Path LAUNCHER = Path.of("..", "daxray");
     static final String SERIAL = "-XX:+UseSerialGC";
-    /** What a larger triage adds: the engine's methods compiled each on its own. */
+    /** What a larger triage adds: the engine's methods, and big compiled methods, compiled each on its own. */
     static final String ENGINE = "-XX:CompileCommand=quiet -XX:CompileCommand=dontinline,dev.daxray.matches.*::*"
-            + " -XX:CompileCommand=dontinline,dev.daxray.incidents.*::*";
+            + " -XX:CompileCommand=dontinline,dev.daxray.incidents.*::* -XX:InlineSmallCode=250";
 
     @TempDir
     Path dir;
@@ -212,6 +212,8 @@ class LauncherTest {
         assertTrue(picked.endsWith("using [" + SERIAL + " -XX:-TieredCompilation]\n"), picked);
         String own = run(repo, bin, Map.of("DAXRAY_CDS", "0", "DAXRAY_JAVA_OPTS", "-XX:CompileCommand=quiet"), "triage", large.toString());
         assertTrue(own.endsWith("using [" + SERIAL + " -XX:CompileCommand=quiet]\n"), own);
+        String inline = run(repo, bin, Map.of("DAXRAY_CDS", "0", "JAVA_TOOL_OPTIONS", "-XX:InlineSmallCode=1000"), "triage", large.toString());
+        assertTrue(inline.endsWith("using [" + SERIAL + "]\n"), inline);
     }
 
     /** A sparse file of {@code size} bytes: no disk, but the size the launcher sees. */
