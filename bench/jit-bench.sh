@@ -2,7 +2,8 @@
 # Which JIT a capture's size calls for: `daxray triage --format json` on generated captures of each size
 # and profile, through the launcher, with tiered compilation (C1 then C2), with the client compiler
 # alone (-XX:TieredStopAtLevel=1), and tiered with the rule engine's and incident building's methods
-# compiled each on its own (-XX:CompileCommand=dontinline, "apart"), best of RUNS by wall time, in one run.
+# compiled each on its own and big compiled methods not inlined again (-XX:CompileCommand=dontinline,
+# -XX:InlineSmallCode=250: "apart", what the launcher adds), best of RUNS by wall time, in one run.
 # The launcher picks the client compiler alone for captures up to 32 MiB (README, Performance → Cold
 # start) and the engine apart for triage of larger ones (Performance → Storms); this shows where each pays.
 #
@@ -23,7 +24,7 @@ mkdir -p "$out"
 source "$root/bench/lib.sh"
 
 apart="-XX:+TieredCompilation -XX:CompileCommand=quiet -XX:CompileCommand=dontinline,dev.daxray.matches.*::*"
-apart+=" -XX:CompileCommand=dontinline,dev.daxray.incidents.*::*"
+apart+=" -XX:CompileCommand=dontinline,dev.daxray.incidents.*::* -XX:InlineSmallCode=250"
 printf '  %-8s %8s %10s %10s %8s %10s %8s\n' profile size tiered c1-only c1/tiered apart apart/tiered
 for profile in "${profiles[@]}"; do
   for size in "${sizes[@]}"; do
