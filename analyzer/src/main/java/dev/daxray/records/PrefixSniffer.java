@@ -30,6 +30,8 @@ public final class PrefixSniffer {
     }
 
     private long micros;
+    /** The time of the trace line being sniffed, until it is recognised. */
+    private long traceMicros;
     /** Of the last line recognised, relative to its first byte: where the message (or trace payload) starts. */
     private int bodyStart;
     /** The printk caller id's span ({@code T123} inside {@code [ T123]}), or -1. */
@@ -184,109 +186,17 @@ public final class PrefixSniffer {
                 break;
             }
         }
-        if (open < 0) {
+        int dash = open < 0 ? -1 : pidDash(buf, off, open);
+        if (dash < 0) {
             return null;
         }
-        // Before '[': "-<pid>" then spaces, optionally "(<tgid>)" and spaces.
-        int j = open - 1;
-        int spaces = 0;
-        while (j >= off && buf[j] == ' ') {
-            j--;
-            spaces++;
-        }
-        if (spaces == 0) {
+        int time = afterCpuAndFlags(buf, open, end);
+        int name = time < 0 ? -1 : afterTraceTime(buf, time, end);
+        if (name < 0) {
             return null;
         }
-        if (j >= off && buf[j] == ')') {
-            while (j >= off && buf[j] != '(') {
-                j--;
-            }
-            j--;
-            spaces = 0;
-            while (j >= off && buf[j] == ' ') {
-                j--;
-                spaces++;
-            }
-            if (spaces == 0) {
-                return null;
-            }
-        }
-        int digits = 0;
-        while (j >= off && isDigit(buf[j])) {
-            j--;
-            digits++;
-        }
-        if (digits == 0 || j < off || buf[j] != '-' || !taskName(buf, off, j)) {
-            return null;
-        }
-        int dash = j;
-        // "[cpu]""
-        int i = open + 1;
-        digits = 0;
-        while (i < end && isDigit(buf[i])) {
-            i++;
-            digits++;
-        }
-        if (digits == 0 || i >= end || buf[i] != ']') {
-            return null;
-        }
-        i++;
-        int blank = i;
-        while (i < end && buf[i] == ' ') {
-            i++;
-        }
-        if (i == blank) {
-            return null;
-        }
-        if (i < end && !isDigit(buf[i])) {
-            int flags = 0;
-            while (i < end && buf[i] != ' ' && flags < 6) {
-                i++;
-                flags++;
-            }
-            if (flags < 4 || flags > 5 || !traceFlags(buf, i - flags, flags)) {
-                return null;
-            }
-            blank = i;
-            while (i < end && buf[i] == ' ') {
-                i++;
-            }
-            if (i == blank) {
-                return null;
-            }
-        }
-        // "<sec>.<frac>:"
-        long seconds = 0;
-        digits = 0;
-        while (i < end && isDigit(buf[i]) && digits < 12) {
-            seconds = seconds * 10 + (buf[i++] - '0');
-            digits++;
-        }
-        if (digits == 0 || i >= end || buf[i] != '.') {
-            return null;
-        }
-        i++;
-        long fraction = 0;
-        digits = 0;
-        while (i < end && isDigit(buf[i])) {
-            if (digits < 6) {
-                fraction = fraction * 10 + (buf[i] - '0');
-            }
-            i++;
-            digits++;
-        }
-        if (digits == 0 || i + 1 >= end || buf[i] != ':' || buf[i + 1] != ' ') {
-            return null;
-        }
-        for (int d = digits; d < 6; d++) {
-            fraction *= 10;
-        }
-        // " <event>: " and a payload that is not rasdaemon's own date
-        i++;
-        while (i < end && buf[i] == ' ') {
-            i++;
-        }
-        int name = i;
+        // "<event>: " and a payload that is not rasdaemon's own date
+        int i = name;
         while (i < end && (isDigit(buf[i]) || (buf[i] | 0x20) >= 'a' && (buf[i] | 0x20) <= 'z' || buf[i] == '_')) {
             i++;
         }
@@ -303,13 +213,126 @@ public final class PrefixSniffer {
         if (payload < end && buf[payload] < 0) {
             return null; // might be a blank beyond ASCII, which the grammar would skip
         }
-        micros = seconds * 1_000_000 + fraction;
+        micros = traceMicros;
         taskStart = 0;
         taskEnd = dash - off;
         eventStart = name - off;
         eventEnd = i - off;
         bodyStart = payload - off;
         return Shape.FTRACE;
+    }
+
+    /**
+     * Before the {@code [} at {@code open}: {@code <task>-<pid>}, blanks, and optionally {@code (<tgid>)}
+     * and blanks. The index of the dash, or -1.
+     */
+    private static int pidDash(byte[] buf, int off, int open) {
+        int j = open - 1;
+        int spaces = 0;
+        while (j >= off && buf[j] == ' ') {
+            j--;
+            spaces++;
+        }
+        if (spaces == 0) {
+            return -1;
+        }
+        if (j >= off && buf[j] == ')') {
+            while (j >= off && buf[j] != '(') {
+                j--;
+            }
+            j--;
+            spaces = 0;
+            while (j >= off && buf[j] == ' ') {
+                j--;
+                spaces++;
+            }
+            if (spaces == 0) {
+                return -1;
+            }
+        }
+        int digits = 0;
+        while (j >= off && isDigit(buf[j])) {
+            j--;
+            digits++;
+        }
+        return digits == 0 || j < off || buf[j] != '-' || !taskName(buf, off, j) ? -1 : j;
+    }
+
+    /** {@code [cpu]}, blanks, and optionally the irq-info flags and blanks: the index after them, or -1. */
+    private static int afterCpuAndFlags(byte[] buf, int open, int end) {
+        int i = open + 1;
+        int digits = 0;
+        while (i < end && isDigit(buf[i])) {
+            i++;
+            digits++;
+        }
+        if (digits == 0 || i >= end || buf[i] != ']') {
+            return -1;
+        }
+        i++;
+        int blank = i;
+        while (i < end && buf[i] == ' ') {
+            i++;
+        }
+        if (i == blank) {
+            return -1;
+        }
+        if (i < end && !isDigit(buf[i])) {
+            int flags = 0;
+            while (i < end && buf[i] != ' ' && flags < 6) {
+                i++;
+                flags++;
+            }
+            if (flags < 4 || flags > 5 || !traceFlags(buf, i - flags, flags)) {
+                return -1;
+            }
+            blank = i;
+            while (i < end && buf[i] == ' ') {
+                i++;
+            }
+            if (i == blank) {
+                return -1;
+            }
+        }
+        return i;
+    }
+
+    /**
+     * {@code <sec>.<frac>: } and blanks at {@code i}: the index after them, or -1; the time is kept in
+     * {@link #traceMicros} until the whole line is recognised.
+     */
+    private int afterTraceTime(byte[] buf, int i, int end) {
+        long seconds = 0;
+        int digits = 0;
+        while (i < end && isDigit(buf[i]) && digits < 12) {
+            seconds = seconds * 10 + (buf[i++] - '0');
+            digits++;
+        }
+        if (digits == 0 || i >= end || buf[i] != '.') {
+            return -1;
+        }
+        i++;
+        long fraction = 0;
+        digits = 0;
+        while (i < end && isDigit(buf[i])) {
+            if (digits < 6) {
+                fraction = fraction * 10 + (buf[i] - '0');
+            }
+            i++;
+            digits++;
+        }
+        if (digits == 0 || i + 1 >= end || buf[i] != ':' || buf[i + 1] != ' ') {
+            return -1;
+        }
+        for (int d = digits; d < 6; d++) {
+            fraction *= 10;
+        }
+        traceMicros = seconds * 1_000_000 + fraction;
+        i++;
+        while (i < end && buf[i] == ' ') {
+            i++;
+        }
+        return i;
     }
 
     /** {@code [T123]} or {@code [    C1]} right at {@code i}: the index after it (and the id's span), or -1. */

@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import dev.daxray.capture.LineBuckets;
+import dev.daxray.events.Event;
 
 /**
  * Counts where the lines of one input went, one counter per {@link LineFate}: on the hot path a line
@@ -20,6 +22,7 @@ final class LineTally {
     private final ReadListener listener;
     private final List<InputSummary.Unparsed> unparsedSample = new ArrayList<>();
     private final List<InputSummary.Unparsed> unprefixedSample = new ArrayList<>();
+    private long events;
     private long eventLines;
     private long lastEventLine = -1;
 
@@ -56,10 +59,24 @@ final class LineTally {
      * the only double count to rule out.
      */
     void eventFrom(long firstLine) {
+        events++;
         if (firstLine != lastEventLine) {
             eventLines++;
             lastEventLine = firstLine;
         }
+    }
+
+    /** {@code sink}, with each event it is given counted here first (see {@link #eventFrom}). */
+    Consumer<Event> counting(Consumer<Event> sink) {
+        return event -> {
+            eventFrom(event.origin().line());
+            sink.accept(event);
+        };
+    }
+
+    /** The events made so far. */
+    long events() {
+        return events;
     }
 
     long count(LineFate fate) {
