@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 import dev.daxray.events.Badblock;
 import dev.daxray.events.CeThreshold;
@@ -36,6 +37,9 @@ import dev.daxray.events.SoftOffline;
  * {@link #HEAD} and last {@link #TAIL} lines.
  */
 public final class EventTally implements IncidentView {
+
+    /** A device name's numbers, which differ between hosts and boots ({@code pmem3} and {@code pmem0} are one detail). */
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     public static final int HEAD = 8;
     public static final int TAIL = 4;
@@ -152,7 +156,7 @@ public final class EventTally implements IncidentView {
         Object fs = EventFields.value(e, "fs");
         if (device != null) {
             bounded(devices, device.toString());
-            bounded(details, "device=" + device.toString().replaceAll("[0-9]+", "N"));
+            bounded(details, "device=" + DIGITS.matcher(device.toString()).replaceAll("N"));
         }
         if (fs != null) {
             bounded(filesystems, fs + (device == null ? "" : " (" + device + ")"));

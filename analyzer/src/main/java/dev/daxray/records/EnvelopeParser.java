@@ -44,6 +44,13 @@ public final class EnvelopeParser {
      */
     private static final Pattern TRACE_CONTEXT = Pattern.compile(
             "^.*-(\\d+) +(?:\\( *(?:\\d+|-+)\\) +)?\\[(\\d+)](?: +(\\S{4,5}))? +(\\d+)(?:\\.(\\d+))?(:?)$");
+    /** A syslog tag's {@code [pid]}. */
+    private static final Pattern TAG_PID = Pattern.compile("\\[\\d+]$");
+    /** The brackets and blanks around a printk caller id. */
+    private static final Pattern CALLER_MARKS = Pattern.compile("[\\[\\] ]");
+    /** A zone offset without a colon at the end of a wall time: {@code +0100}. */
+    private static final Pattern NUMERIC_OFFSET = Pattern.compile("[+-]\\d{4}$");
+    private static final Pattern BLANKS = Pattern.compile("\\s+");
 
     /** The envelope of {@code line}; never fails: a line with no known prefix is {@link EnvelopeKind#BARE}. */
     public Envelope parse(String line) {
@@ -102,7 +109,7 @@ public final class EnvelopeParser {
         public Envelope visitSyslog(SyslogContext ctx) {
             Token stamp = ctx.syslogStamp().getStart();
             String tagText = ctx.tag().getText();
-            String tag = tagText.substring(0, tagText.length() - 1).replaceFirst("\\[\\d+]$", "");
+            String tag = TAG_PID.matcher(tagText.substring(0, tagText.length() - 1)).replaceFirst("");
             KernelTime time = kernelTime(ctx.kernelTime());
             String format = switch (stamp.getType()) {
                 case EnvelopeLexer.SYSLOG_TIME -> "syslog";
@@ -293,7 +300,7 @@ public final class EnvelopeParser {
         if (ctx == null) {
             return KernelTime.NONE;
         }
-        String caller = ctx.CALLER() == null ? null : ctx.CALLER().getText().replaceAll("[\\[\\] ]", "");
+        String caller = ctx.CALLER() == null ? null : CALLER_MARKS.matcher(ctx.CALLER().getText()).replaceAll("");
         if (ctx.MONO() != null) {
             return new KernelTime(caller == null ? "dmesg" : "dmesg [caller]", monoMicros(ctx.MONO().getText()), null,
                     caller);
@@ -359,7 +366,7 @@ public final class EnvelopeParser {
     /** Comma fractions become dots and {@code +0100} becomes {@code +01:00}. */
     static String isoWall(String text) {
         String iso = text.replace(',', '.');
-        if (iso.matches(".*[+-]\\d{4}$")) {
+        if (NUMERIC_OFFSET.matcher(iso).find()) {
             iso = iso.substring(0, iso.length() - 2) + ":" + iso.substring(iso.length() - 2);
         }
         return iso;
@@ -382,7 +389,7 @@ public final class EnvelopeParser {
      * {@code [Sat Nov 21 10:00:00 CET 2026]} the same (a zone name has no ISO form, so it is dropped).
      */
     private static String ctimeWall(String token) {
-        String[] parts = token.substring(1, token.length() - 1).trim().split("\\s+");
+        String[] parts = BLANKS.split(token.substring(1, token.length() - 1).trim());
         String day = parts[2].length() == 1 ? "0" + parts[2] : parts[2];
         String year = parts[4].length() == 4 && Character.isDigit(parts[4].charAt(0)) ? parts[4] : parts[5];
         return year + "-" + MONTHS.get(parts[1]) + "-" + day + "T" + parts[3];

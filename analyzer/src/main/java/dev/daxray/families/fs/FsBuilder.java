@@ -1,5 +1,7 @@
 package dev.daxray.families.fs;
 
+import java.util.regex.Pattern;
+
 import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.Token;
 import org.antlr.v4.runtime.tree.RuleNode;
@@ -19,6 +21,9 @@ import dev.daxray.grammar.fs.FsParser;
 
 /** Builds the event of one filesystem line: one visit per labelled alternative of its message. */
 final class FsBuilder extends FsBaseVisitor<Event> {
+
+    /** A symbol's {@code +0x151/0x1f0}. */
+    private static final Pattern SYMBOL_OFFSET = Pattern.compile("\\+0x[0-9a-fA-F]+(/0x[0-9a-fA-F]+)?$");
 
     /** Which filesystem and device a line's prefix names. */
     private record Prefix(String fs, String device) {
@@ -163,7 +168,7 @@ final class FsBuilder extends FsBaseVisitor<Event> {
 
     /** {@code xfs_trans_cancel+0x151/0x1f0} to {@code xfs_trans_cancel}. */
     private static String function(FsParser.SymbolContext symbol) {
-        return Trees.source(symbol).replaceFirst("\\+0x[0-9a-fA-F]+(/0x[0-9a-fA-F]+)?$", "");
+        return SYMBOL_OFFSET.matcher(Trees.source(symbol)).replaceFirst("");
     }
 
     /** The filesystem and device of a prefix. */
