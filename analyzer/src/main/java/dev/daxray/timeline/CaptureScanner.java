@@ -21,6 +21,8 @@ import dev.daxray.rasdaemon.RasDatabase;
  * with a keyword, or any line while a family has a multi-line block open, is decoded, its envelope
  * parsed, and offered to the open blocks first and then to the families whose keywords it has and
  * whose anchors it passes. Every line ends in one {@link LineFate}, counted in a {@link LineTally}.
+ * The scanner tells what kind of file the input is (a rasdaemon database: {@link DatabaseScan}; a journal
+ * export; lines) and splits it; {@link InputScan} holds what reading one input has seen so far.
  *
  * <p>Not thread-safe: one scanner per input at a time.
  */
