@@ -49,6 +49,9 @@ final class ReportTitler {
         int best = Integer.MAX_VALUE;
         boolean titleMatched = false;
         for (ReportFormat format : header.formats()) {
+            if (best == 0 && title != null) {
+                break; // no later format can start earlier, and the first to start here has won
+            }
             Matcher t = format.title().matcher(text.joined);
             if (!t.find() || t.start() > best || t.start() == best && title != null) {
                 continue;
