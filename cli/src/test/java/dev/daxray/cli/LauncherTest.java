@@ -33,9 +33,11 @@ class LauncherTest {
 
     static final Path LAUNCHER = Path.of("..", "daxray");
     static final String SERIAL = "-XX:+UseSerialGC";
-    /** What a larger triage adds: the engine's methods, and big compiled methods, compiled each on its own. */
-    static final String ENGINE = "-XX:CompileCommand=quiet -XX:CompileCommand=dontinline,dev.daxray.matches.*::*"
-            + " -XX:CompileCommand=dontinline,dev.daxray.incidents.*::* -XX:InlineSmallCode=250";
+    /** The compile commands of a larger triage: the engine's methods compiled each on its own. */
+    static final String APART = "-XX:CompileCommand=quiet -XX:CompileCommand=dontinline,dev.daxray.matches.*::*"
+            + " -XX:CompileCommand=dontinline,dev.daxray.incidents.*::*";
+    /** What a larger triage adds: those, and big compiled methods kept out of others. */
+    static final String ENGINE = APART + " -XX:InlineSmallCode=250";
 
     @TempDir
     Path dir;
@@ -186,7 +188,8 @@ class LauncherTest {
      * A small capture (at most 32 MiB, a compressed file counted at ten times its size) runs with the client
      * compiler only; a larger one, standard input, batch and serve keep tiered compilation, and so does a user
      * who picks a JIT mode. Triage of a larger capture (or of standard input) compiles the engine's methods
-     * each on its own; a user's own compile commands or JIT mode win.
+     * each on its own and keeps big compiled methods out of others; a user's own compile commands or JIT mode
+     * win, and a user's {@code InlineSmallCode} replaces only the launcher's.
      */
     @Test
     void smallCapturesRunWithTheClientCompilerOnly() throws Exception {
@@ -212,8 +215,16 @@ class LauncherTest {
         assertTrue(picked.endsWith("using [" + SERIAL + " -XX:-TieredCompilation]\n"), picked);
         String own = run(repo, bin, Map.of("DAXRAY_CDS", "0", "DAXRAY_JAVA_OPTS", "-XX:CompileCommand=quiet"), "triage", large.toString());
         assertTrue(own.endsWith("using [" + SERIAL + " -XX:CompileCommand=quiet]\n"), own);
-        String inline = run(repo, bin, Map.of("DAXRAY_CDS", "0", "JAVA_TOOL_OPTIONS", "-XX:InlineSmallCode=1000"), "triage", large.toString());
-        assertTrue(inline.endsWith("using [" + SERIAL + "]\n"), inline);
+        String apart = SERIAL + " " + APART;
+        for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS")) {
+            Map<String, String> size = Map.of("DAXRAY_CDS", "0", variable, "-XX:InlineSmallCode=1000");
+            String inline = run(repo, bin, size, "triage", large.toString());
+            assertTrue(inline.endsWith("using [" + apart + "]\n"), variable + ": " + inline);
+            assertTrue(run(repo, bin, size, "triage", small.toString()).endsWith("using [" + c1 + "]\n"), variable);
+        }
+        String inline = run(repo, bin, Map.of("DAXRAY_CDS", "0", "DAXRAY_JAVA_OPTS", "-XX:InlineSmallCode=1000"),
+                "triage", large.toString());
+        assertTrue(inline.endsWith("using [" + apart + " -XX:InlineSmallCode=1000]\n"), inline);
     }
 
     /** A sparse file of {@code size} bytes: no disk, but the size the launcher sees. */
