@@ -48,8 +48,8 @@ public final class EnvelopeParser {
     private static final Pattern TAG_PID = Pattern.compile("\\[\\d+]$");
     /** The brackets and blanks around a printk caller id. */
     private static final Pattern CALLER_MARKS = Pattern.compile("[\\[\\] ]");
-    /** A zone offset without a colon at the end of a wall time: {@code +0100}. */
-    private static final Pattern NUMERIC_OFFSET = Pattern.compile("[+-]\\d{4}$");
+    /** A wall time ending in a zone offset without a colon: {@code +0100}. */
+    private static final Pattern NUMERIC_OFFSET = Pattern.compile(".*[+-]\\d{4}$");
     private static final Pattern BLANKS = Pattern.compile("\\s+");
 
     /** The envelope of {@code line}; never fails: a line with no known prefix is {@link EnvelopeKind#BARE}. */
@@ -366,7 +366,7 @@ public final class EnvelopeParser {
     /** Comma fractions become dots and {@code +0100} becomes {@code +01:00}. */
     static String isoWall(String text) {
         String iso = text.replace(',', '.');
-        if (NUMERIC_OFFSET.matcher(iso).find()) {
+        if (NUMERIC_OFFSET.matcher(iso).matches()) {
             iso = iso.substring(0, iso.length() - 2) + ":" + iso.substring(iso.length() - 2);
         }
         return iso;

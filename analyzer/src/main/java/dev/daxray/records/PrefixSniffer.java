@@ -30,8 +30,8 @@ public final class PrefixSniffer {
     }
 
     private long micros;
-    /** The time of the trace line being sniffed, until it is recognised. */
-    private long traceMicros;
+    /** The time of the line being sniffed, which becomes {@link #micros} only if the line is recognised. */
+    private long lineMicros;
     /** Of the last line recognised, relative to its first byte: where the message (or trace payload) starts. */
     private int bodyStart;
     /** The printk caller id's span ({@code T123} inside {@code [ T123]}), or -1. */
@@ -72,6 +72,9 @@ public final class PrefixSniffer {
     /** The shape of the prefix of {@code buf[off, off+len)}, or null when not sure. */
     public Shape sniff(byte[] buf, int off, int len) {
         shape = sniffShape(buf, off, len);
+        if (shape != null) {
+            micros = lineMicros;
+        }
         return shape;
     }
 
@@ -169,7 +172,7 @@ public final class PrefixSniffer {
         for (int d = digits; d < 6; d++) {
             fraction *= 10;
         }
-        micros = seconds * 1_000_000 + fraction;
+        lineMicros = seconds * 1_000_000 + fraction;
         return i + 1;
     }
 
@@ -213,7 +216,6 @@ public final class PrefixSniffer {
         if (payload < end && buf[payload] < 0) {
             return null; // might be a blank beyond ASCII, which the grammar would skip
         }
-        micros = traceMicros;
         taskStart = 0;
         taskEnd = dash - off;
         eventStart = name - off;
@@ -299,7 +301,7 @@ public final class PrefixSniffer {
 
     /**
      * {@code <sec>.<frac>: } and blanks at {@code i}: the index after them, or -1; the time is kept in
-     * {@link #traceMicros} until the whole line is recognised.
+     * {@link #lineMicros} until the whole line is recognised.
      */
     private int afterTraceTime(byte[] buf, int i, int end) {
         long seconds = 0;
@@ -327,7 +329,7 @@ public final class PrefixSniffer {
         for (int d = digits; d < 6; d++) {
             fraction *= 10;
         }
-        traceMicros = seconds * 1_000_000 + fraction;
+        lineMicros = seconds * 1_000_000 + fraction;
         i++;
         while (i < end && buf[i] == ' ') {
             i++;

@@ -47,6 +47,20 @@ class PrefixSnifferTest {
         assertEquals(envelope, sniffedEnvelope(line.stripTrailing()));
     }
 
+    /** A line whose time reads but whose prefix the sniffer then leaves alone does not move its time. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "[    9.000000]x no blank after the time",
+            "[    9.000000] host kernel: a journal line",
+            "[    9.000000] <6>crash's log -m",
+            "           fsx-4242  [003] .....  9.000000: mc_event: 2026-12-07 12:00:00 +0000 rasdaemon's own date"})
+    void keepsTheLastRecognisedTimeWhenItLeavesALineAlone(String line) {
+        PrefixSniffer sniffer = new PrefixSniffer();
+        assertNotNull(sniff(sniffer, "[    3.200000] random: crng init done"));
+        assertNull(sniff(sniffer, line));
+        assertEquals(3_200_000, sniffer.micros());
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
             "[ 1234.567890] EXT4-fs (nvme0n1p2): re-mounted. Quota mode: none.",
