@@ -17,9 +17,11 @@ import java.util.regex.Pattern;
  * @param corrupted    the format only matches what is left of a report whose header was lost
  * @param noStackTrace the report has no {@code Call Trace} by design (KCSAN, KMSAN, workqueue lockup …), so a
  *                     missing one does not make it corrupted
+ * @param requires     text every match of {@code title} contains ({@link RequiredLiteral}): a report without it
+ *                     is passed over without searching it
  */
 record ReportFormat(Pattern title, Pattern report, Render render, Stack stack, Kind kind, boolean corrupted,
-                    boolean noStackTrace) {
+                    boolean noStackTrace, String requires) {
 
     /** Report kinds, as the event's {@code kind} field spells them. */
     enum Kind {
@@ -114,7 +116,8 @@ record ReportFormat(Pattern title, Pattern report, Render render, Stack stack, K
         }
 
         ReportFormat as(Kind kind, Render render) {
-            return new ReportFormat(title, report, render, stack, kind, corrupted, noStackTrace);
+            return new ReportFormat(title, report, render, stack, kind, corrupted, noStackTrace,
+                    RequiredLiteral.of(title));
         }
 
         /** A title that is the same text whatever the report says. */

@@ -52,6 +52,9 @@ final class ReportTitler {
             if (best == 0 && title != null) {
                 break; // no later format can start earlier, and the first to start here has won
             }
+            if (!text.joined.contains(format.requires())) {
+                continue; // it cannot match
+            }
             Matcher t = format.title().matcher(text.joined);
             if (!t.find() || t.start() > best || t.start() == best && title != null) {
                 continue;
