@@ -15,11 +15,13 @@ import java.nio.file.Path;
  *   <li>{@code edac}: an EDAC corrected-error storm from one DIMM (pages and offsets varying);</li>
  *   <li>{@code ghes}: firmware-first corrected memory records (ten lines each) from one DIMM;</li>
  *   <li>{@code verdicts}: memory_failure() verdicts on consecutive pages, Recovered and now and then
- *       Failed (a failing region, page after page).</li>
+ *       Failed (a failing region, page after page);</li>
+ *   <li>{@code warnings}: one kernel WARNING from a dax fault path, a whole report each time (cut here,
+ *       registers, call trace, end marker), hit by one task after another.</li>
  * </ul>
  * Timestamps rise by 50 µs a line, so the whole flood is a few minutes of one boot.
  *
- * Usage: java bench/GenerateFlood.java OUT SIZE_MIB sigbus|edac|ghes|verdicts
+ * Usage: java bench/GenerateFlood.java OUT SIZE_MIB sigbus|edac|ghes|verdicts|warnings
  */
 public final class GenerateFlood {
 
@@ -28,7 +30,7 @@ public final class GenerateFlood {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 3) {
-            System.err.println("usage: java bench/GenerateFlood.java OUT SIZE_MIB sigbus|edac|ghes|verdicts");
+            System.err.println("usage: java bench/GenerateFlood.java OUT SIZE_MIB sigbus|edac|ghes|verdicts|warnings");
             System.exit(2);
         }
         Path out = Path.of(args[0]);
@@ -75,10 +77,46 @@ public final class GenerateFlood {
                 case "verdicts" -> written += line(w, micros, String.format(
                         "Memory failure: 0x%x: recovery action for dirty LRU page: %s", 0x1a2b000 + n,
                         n % 97 == 0 ? "Failed" : "Recovered"));
+                case "warnings" -> {
+                    for (String l : warning(n)) {
+                        written += line(w, micros, l);
+                        micros += 1;
+                    }
+                }
                 default -> throw new IllegalArgumentException("unknown flood [" + kind + "]; expected sigbus, edac,"
-                        + " ghes or verdicts");
+                        + " ghes, verdicts or warnings");
             }
         }
+    }
+
+    /** The n-th WARNING report: the same site and stack, another task and CPU each time. */
+    private static String[] warning(long n) {
+        long pid = 1000 + n * 7919 % 60000;
+        long cpu = n % 16;
+        return new String[] {
+            "------------[ cut here ]------------",
+            String.format("WARNING: CPU: %d PID: %d at fs/dax.c:348 dax_insert_entry+0x342/0x390", cpu, pid),
+            "Modules linked in: xfs nd_pmem dax_pmem nd_btt libnvdimm",
+            String.format("CPU: %d PID: %d Comm: fsx Tainted: G        W          6.8.0-45-generic #45-Ubuntu", cpu, pid),
+            "Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.16.2-1.fc38 04/01/2014",
+            "RIP: 0010:dax_insert_entry+0x342/0x390",
+            "Code: 48 8b 45 c8 48 89 c7 e8 ab cd ef ff 0f 0b e9 12 fe ff ff",
+            "RSP: 0000:ffffc90001a3bb58 EFLAGS: 00010206",
+            "RAX: 0000000000000000 RBX: ffff888100a3c000 RCX: 0000000000000002",
+            "Call Trace:",
+            " <TASK>",
+            " ? __warn+0x81/0x130",
+            " ? dax_insert_entry+0x342/0x390",
+            " dax_fault_iter+0x2c5/0x6a0",
+            " dax_iomap_pte_fault+0x1a9/0x3c0",
+            " __xfs_filemap_fault+0x10e/0x2a0 [xfs]",
+            " __do_fault+0x30/0x130",
+            " handle_mm_fault+0x61e/0xcc0",
+            " exc_page_fault+0x6b/0x150",
+            " asm_exc_page_fault+0x26/0x30",
+            " </TASK>",
+            "---[ end trace 0000000000000000 ]---",
+        };
     }
 
     private static long line(Writer w, long micros, String message) throws IOException {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Bounded triage memory on floods: for each flood of one root cause (bench/GenerateFlood.java: a SIGBUS
-# flood on one page, an EDAC CE storm, GHES CE records, memory_failure() verdicts on consecutive pages),
+# flood on one page, an EDAC CE storm, GHES CE records, memory_failure() verdicts on consecutive pages; and,
+# when named, `warnings`: one kernel WARNING report after another, each a whole report of 22 lines),
 # times `grep -c -F -f keywords` and `daxray triage --format json` with -Xmx256m and on the default heap,
 # in one run, and prints wall time, CPU, peak RSS, the ratio to grep, and what triage made of it (incidents,
 # evidence lines counted, exit code).

@@ -55,7 +55,8 @@ class FloodMemoryTest {
         "sigbus,   dax-poison-consumed",
         "edac,     corrected-errors",
         "ghes,     ghes-memory-error",
-        "verdicts, hwpoison-failed"})
+        "verdicts, hwpoison-failed",
+        "warnings, kernel-crash"})
     void aFloodOfOneRootCauseIsOneIncidentInASmallHeap(String flood, String kind) throws Exception {
         Path capture = dir.resolve(flood + ".log");
         generator.getMethod("main", String[].class).invoke(null,
